@@ -1,1 +1,10 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using Parcours.Cli.Commands;
+
+var root = new RootCommand("Parcours : suivi des parcours d'insertion (PLIE, RSA, FSE, clauses sociales).");
+root.Options.Add(CliOptions.Database);
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(DbCommand.Create());
+return await root.Parse(args).InvokeAsync();

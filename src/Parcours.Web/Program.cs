@@ -1,6 +1,7 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Parcours.Web;
 
-app.MapGet("/", () => "Hello World!");
+var app = ParcoursWebApp.Build(args);
+await app.RunAsync();
 
-app.Run();
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

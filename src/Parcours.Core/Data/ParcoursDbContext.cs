@@ -1,0 +1,139 @@
+using System.Reflection;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Parcours.Core.Access;
+using Parcours.Domain.Access;
+using Parcours.Domain.CodeLists;
+using Parcours.Domain.Pathways;
+
+namespace Parcours.Core.Data;
+
+/// <summary>
+/// The one database context of Parcours, on SQLite or PostgreSQL. Tables are prefixed by module and columns are
+/// snake_case, so that the SQL of reports reads like the exchange format. Personal data are filtered by the
+/// <see cref="AccessScope"/> of the caller, and every write of personal data is audited.
+/// </summary>
+public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, AccessScope scope, TimeProvider clock) : DbContext(options)
+{
+    public AccessScope Scope { get; } = scope;
+
+    /// <summary>Per-row audit by default; bulk generators write one summary entry instead.</summary>
+    public bool AuditEachRow { get; set; } = true;
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CaseloadShare> CaseloadShares => Set<CaseloadShare>();
+    public DbSet<Referent> Referents => Set<Referent>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<ParticipantIdentity> Identities => Set<ParticipantIdentity>();
+    public DbSet<Pathway> Pathways => Set<Pathway>();
+    public DbSet<Step> Steps => Set<Step>();
+    public DbSet<Barrier> Barriers => Set<Barrier>();
+    public DbSet<CommitmentContract> Contracts => Set<CommitmentContract>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<PathwayEvent> PathwayEvents => Set<PathwayEvent>();
+
+    public DatabaseEngine Engine => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
+        ? DatabaseEngine.Postgres : DatabaseEngine.Sqlite;
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Code lists are stored as their code: the database, the API and the files carry the same string.
+        foreach (var type in typeof(Sex).Assembly.GetTypes().Where(t => t.IsEnum && t.GetCustomAttribute<CodeListAttribute>() is not null))
+        {
+            configurationBuilder.Properties(type)
+                .HaveConversion(typeof(EnumToStringConverter<>).MakeGenericType(type))
+                .HaveMaxLength(40);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParcoursDbContext).Assembly);
+
+        // Scoping: organisation always; caseload for a référent.
+        modelBuilder.Entity<Participant>().HasQueryFilter(p => Scope.Unrestricted
+            || (p.OrganisationId == Scope.OrganisationId
+                && (!Scope.CaseloadOnly || p.Pathways.Any(pw => pw.ReferentId != null && Scope.ReferentIds.Contains(pw.ReferentId.Value)))));
+        modelBuilder.Entity<ParticipantIdentity>().HasQueryFilter(i => Scope.Unrestricted
+            || (i.OrganisationId == Scope.OrganisationId
+                && (!Scope.CaseloadOnly || i.Participant!.Pathways.Any(pw => pw.ReferentId != null && Scope.ReferentIds.Contains(pw.ReferentId.Value)))));
+        modelBuilder.Entity<Pathway>().HasQueryFilter(p => Scope.Unrestricted
+            || (p.OrganisationId == Scope.OrganisationId
+                && (!Scope.CaseloadOnly || (p.ReferentId != null && Scope.ReferentIds.Contains(p.ReferentId.Value)))));
+        modelBuilder.Entity<Step>().HasQueryFilter(s => Scope.Unrestricted
+            || (s.Pathway!.OrganisationId == Scope.OrganisationId
+                && (!Scope.CaseloadOnly || (s.Pathway.ReferentId != null && Scope.ReferentIds.Contains(s.Pathway.ReferentId.Value)))));
+        modelBuilder.Entity<Referent>().HasQueryFilter(r => Scope.Unrestricted || r.OrganisationId == Scope.OrganisationId);
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(SnakeCase(property.Name));
+            foreach (var key in entity.GetKeys()) key.SetName(SnakeCase(key.GetName() ?? "pk"));
+            foreach (var fk in entity.GetForeignKeys()) fk.SetConstraintName(SnakeCase(fk.GetConstraintName() ?? "fk"));
+            foreach (var index in entity.GetIndexes()) index.SetDatabaseName(SnakeCase(index.GetDatabaseName() ?? "ix"));
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version = entry.OriginalValues.GetValue<int>(nameof(IVersioned.Version)) + 1;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries<PathwayEvent>().Where(e => e.State == EntityState.Added && e.Entity.RecordedAtUtc == default))
+            entry.Entity.RecordedAtUtc = now;
+
+        if (!AuditEachRow) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var pending = AuditTrail.Collect(ChangeTracker);
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(true, cancellationToken);
+            AuditEntries.AddRange(pending.Select(p => p.ToEntry(now, Scope)));
+            await base.SaveChangesAsync(true, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                var previousIsLowerOrDigit = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
+                var nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]) && i > 0 && char.IsUpper(name[i - 1]);
+                if (previousIsLowerOrDigit || nextIsLower) sb.Append('_');
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else if (char.IsDigit(c) && i > 0 && char.IsLetter(name[i - 1]) && !char.IsDigit(name[i - 1]))
+            {
+                sb.Append('_').Append(c);
+            }
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,1 @@
+global using Barrier = Parcours.Domain.Pathways.Barrier;

@@ -1,0 +1,18 @@
+namespace Parcours.Domain.Pathways;
+
+/// <summary>
+/// Thresholds of the pathway workflows, per programme. Defaults are those of rules.md:
+/// 3 convocations, no step for 3 months, review at 18 months, no maximum duration by default
+/// nationally, 60 days without contact, a file active of 70 per référent.
+/// </summary>
+public sealed record PathwayPolicy
+{
+    public int MaxConvocations { get; init; } = 3;
+    public int NoStepAlertMonths { get; init; } = 3;
+    public int ReviewAfterMonths { get; init; } = 18;
+    public int? MaxPathwayMonths { get; init; }
+    public int NoContactAlertDays { get; init; } = 60;
+    public int CaseloadNorm { get; init; } = 70;
+
+    public static PathwayPolicy Default { get; } = new();
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+using Parcours.Domain.Access;
+
+namespace Parcours.Web.Infrastructure;
+
+/// <summary>Authorization policies, by what they allow rather than by role name.</summary>
+public static class Policies
+{
+    public const string ManageCaseloads = "ManageCaseloads";
+    public const string ReadAudit = "ReadAudit";
+
+    public static void Register(AuthorizationOptions options)
+    {
+        options.AddPolicy(ManageCaseloads, p => p.RequireAssertion(ctx => UserClaims.Roles(ctx.User).HasFlag(Role.Coordinator)));
+        options.AddPolicy(ReadAudit, p => p.RequireAssertion(ctx => (UserClaims.Roles(ctx.User) & (Role.Coordinator | Role.Administrator)) != 0));
+    }
+}

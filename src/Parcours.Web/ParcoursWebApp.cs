@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Parcours.Core;
+using Parcours.Core.Data;
+using Parcours.Web.Api;
+using Parcours.Web.Infrastructure;
+
+namespace Parcours.Web;
+
+/// <summary>Builds the web application; used by <c>parcours serve</c>, <c>parcours demo</c> and the test host.</summary>
+public static class ParcoursWebApp
+{
+    /// <summary>Configuration key of the database (a SQLite path or a PostgreSQL connection string).</summary>
+    public const string DatabaseKey = "Parcours:Database";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        configure?.Invoke(builder);
+        var target = DatabaseTarget.Resolve(builder.Configuration[DatabaseKey]);
+
+        builder.Services.AddParcoursCore(target);
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        });
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/connexion";
+                o.LogoutPath = "/deconnexion";
+                o.AccessDeniedPath = "/connexion";
+                o.Cookie.Name = "parcours.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            });
+        builder.Services.AddAuthorization(o =>
+        {
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            Policies.Register(o);
+        });
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = "parcours.af");
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "API Parcours";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "API JSON de Parcours : participants et parcours, avec les mêmes droits que les pages.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        var french = new CultureInfo("fr-FR");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(french),
+            SupportedCultures = [french],
+            SupportedUICultures = [french],
+        });
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<AccessScopeMiddleware>();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapOpenApi("/api/{documentName}/openapi.json");
+        app.MapParcoursApi();
+        return app;
+    }
+
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
