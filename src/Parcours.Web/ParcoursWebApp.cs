@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
 using Parcours.Core;
 using Parcours.Core.Data;
 using Parcours.Web.Api;
@@ -18,12 +19,12 @@ public static class ParcoursWebApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var builder = WebApplication.CreateBuilder(args);
+        if (FindWebRoot() is { } webRoot)
         {
-            Args = args,
-            ContentRootPath = AppContext.BaseDirectory,
-            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
-        });
+            builder.Environment.WebRootPath = webRoot;
+            builder.Environment.WebRootFileProvider = new PhysicalFileProvider(webRoot);
+        }
         configure?.Invoke(builder);
         var target = DatabaseTarget.Resolve(builder.Configuration[DatabaseKey]);
 
@@ -81,6 +82,22 @@ public static class ParcoursWebApp
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapParcoursApi();
         return app;
+    }
+
+    /// <summary>
+    /// The static files: wwwroot beside the binaries (a published site), else the source folder of a checkout
+    /// (./parcours runs the CLI from its build folder; the DSFR files are copied into src/Parcours.Web/wwwroot by the build).
+    /// </summary>
+    private static string? FindWebRoot()
+    {
+        var local = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (File.Exists(Path.Combine(local, "dsfr", "dsfr.min.css"))) return local;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Parcours.Web", "wwwroot");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
     }
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)

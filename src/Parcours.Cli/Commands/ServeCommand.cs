@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
 using Parcours.Core.Data;
 using Parcours.Web;
 

@@ -46,8 +46,8 @@ public static class Terminal
     }
 
     /// <summary>Reports synchronously (unlike <see cref="Progress{T}"/>, which posts to the thread pool).</summary>
-    private sealed class SyncProgress((Action<(int Done, int Total)> Report) handler) : IProgress<(int Done, int Total)>
+    private sealed class SyncProgress(Action<(int Done, int Total)> handler) : IProgress<(int Done, int Total)>
     {
-        public void Report((int Done, int Total) value) => handler.Report(value);
+        public void Report((int Done, int Total) value) => handler(value);
     }
 }
