@@ -25,6 +25,10 @@ public static class ParcoursWebApp
             builder.Environment.WebRootPath = webRoot;
             builder.Environment.WebRootFileProvider = new PhysicalFileProvider(webRoot);
         }
+        // Logs go to stderr, so that stdout carries only what a command prints for the user.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         configure?.Invoke(builder);
         var target = DatabaseTarget.Resolve(builder.Configuration[DatabaseKey]);
 
@@ -33,7 +37,7 @@ public static class ParcoursWebApp
         {
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Error");
-        });
+        }).AddApplicationPart(typeof(ParcoursWebApp).Assembly); // the pages live here, also when the CLI hosts them
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {

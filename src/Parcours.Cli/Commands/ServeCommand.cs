@@ -36,7 +36,15 @@ public static class ServeCommand
             builder.Configuration[ParcoursWebApp.DatabaseKey] = target.Engine == DatabaseEngine.Sqlite ? target.ConnectionString : target.ConnectionString;
             builder.WebHost.UseUrls(url);
         });
-        await app.StartAsync(ct);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            Terminal.Error($"le port {parse.GetValue(Port)} est déjà utilisé : choisissez-en un autre avec --port.");
+            return 1;
+        }
         Console.Out.WriteLine($"Parcours est disponible sur {url} ({target.Describe()}).");
         onStarted?.Invoke(url);
         Console.Out.Flush();

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Parcours.Core.Access;
 using Parcours.Domain.Access;
@@ -40,7 +41,9 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
         ? DatabaseEngine.Postgres : DatabaseEngine.Sqlite;
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+        optionsBuilder
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning))
+            .ReplaceService<IModelCacheKeyFactory, ScopeModelCacheKeyFactory>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -57,20 +60,7 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParcoursDbContext).Assembly);
 
-        // Scoping: organisation always; caseload for a référent.
-        modelBuilder.Entity<Participant>().HasQueryFilter(p => Scope.Unrestricted
-            || (p.OrganisationId == Scope.OrganisationId
-                && (!Scope.CaseloadOnly || p.Pathways.Any(pw => pw.ReferentId != null && Scope.ReferentIds.Contains(pw.ReferentId.Value)))));
-        modelBuilder.Entity<ParticipantIdentity>().HasQueryFilter(i => Scope.Unrestricted
-            || (i.OrganisationId == Scope.OrganisationId
-                && (!Scope.CaseloadOnly || i.Participant!.Pathways.Any(pw => pw.ReferentId != null && Scope.ReferentIds.Contains(pw.ReferentId.Value)))));
-        modelBuilder.Entity<Pathway>().HasQueryFilter(p => Scope.Unrestricted
-            || (p.OrganisationId == Scope.OrganisationId
-                && (!Scope.CaseloadOnly || (p.ReferentId != null && Scope.ReferentIds.Contains(p.ReferentId.Value)))));
-        modelBuilder.Entity<Step>().HasQueryFilter(s => Scope.Unrestricted
-            || (s.Pathway!.OrganisationId == Scope.OrganisationId
-                && (!Scope.CaseloadOnly || (s.Pathway.ReferentId != null && Scope.ReferentIds.Contains(s.Pathway.ReferentId.Value)))));
-        modelBuilder.Entity<Referent>().HasQueryFilter(r => Scope.Unrestricted || r.OrganisationId == Scope.OrganisationId);
+        ApplyScopeFilters(modelBuilder, Scope.Mode);
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
@@ -80,6 +70,37 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
             foreach (var fk in entity.GetForeignKeys()) fk.SetConstraintName(SnakeCase(fk.GetConstraintName() ?? "fk"));
             foreach (var index in entity.GetIndexes()) index.SetDatabaseName(SnakeCase(index.GetDatabaseName() ?? "ix"));
         }
+    }
+
+    /// <summary>
+    /// Scoping as global query filters: the organisation always, the caseload for a référent. One model is
+    /// built per <see cref="ScopeMode"/> (see <see cref="ScopeModelCacheKeyFactory"/>), so each filter is a plain
+    /// predicate that the database can serve from an index.
+    /// </summary>
+    private void ApplyScopeFilters(ModelBuilder modelBuilder, ScopeMode mode)
+    {
+        switch (mode)
+        {
+            case ScopeMode.Unrestricted:
+                return;
+            case ScopeMode.Organisation:
+                modelBuilder.Entity<Participant>().HasQueryFilter(p => p.OrganisationId == Scope.OrganisationId);
+                modelBuilder.Entity<ParticipantIdentity>().HasQueryFilter(i => i.OrganisationId == Scope.OrganisationId);
+                modelBuilder.Entity<Pathway>().HasQueryFilter(p => p.OrganisationId == Scope.OrganisationId);
+                modelBuilder.Entity<Step>().HasQueryFilter(s => s.Pathway!.OrganisationId == Scope.OrganisationId);
+                break;
+            case ScopeMode.Caseload:
+                modelBuilder.Entity<Participant>().HasQueryFilter(p => p.OrganisationId == Scope.OrganisationId
+                    && p.Pathways.Any(pw => Scope.ReferentIds.Contains(pw.ReferentId!.Value)));
+                modelBuilder.Entity<ParticipantIdentity>().HasQueryFilter(i => i.OrganisationId == Scope.OrganisationId
+                    && i.Participant!.Pathways.Any(pw => Scope.ReferentIds.Contains(pw.ReferentId!.Value)));
+                modelBuilder.Entity<Pathway>().HasQueryFilter(p => p.OrganisationId == Scope.OrganisationId
+                    && Scope.ReferentIds.Contains(p.ReferentId!.Value));
+                modelBuilder.Entity<Step>().HasQueryFilter(s => s.Pathway!.OrganisationId == Scope.OrganisationId
+                    && Scope.ReferentIds.Contains(s.Pathway.ReferentId!.Value));
+                break;
+        }
+        modelBuilder.Entity<Referent>().HasQueryFilter(r => r.OrganisationId == Scope.OrganisationId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

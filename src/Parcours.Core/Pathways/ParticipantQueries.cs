@@ -41,30 +41,34 @@ public sealed record ParticipantFile(long Id, string LastName, string FirstName,
 /// </summary>
 public sealed class ParticipantQueries(ParcoursDbContext db)
 {
+    /// <summary>
+    /// One page of participants, ordered by name. The query starts from the identity table so that the index on
+    /// (organisation, normalised name) gives the order and the page without sorting the whole organisation.
+    /// </summary>
     public async Task<Paged<ParticipantRow>> SearchAsync(ParticipantSearch search, CancellationToken ct = default)
     {
         var pageSize = Math.Clamp(search.PageSize, 1, 200);
         var page = Math.Max(1, search.Page);
-        var query = db.Participants.AsNoTracking();
+        var query = db.Identities.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search.Name))
         {
             var key = Domain.Pathways.ParticipantIdentity.Normalise(search.Name);
-            query = query.Where(p => p.Identity!.SearchName.StartsWith(key) || p.Identity.SearchName.Contains(" " + key));
+            query = query.Where(i => i.SearchName.StartsWith(key) || i.SearchName.Contains(" " + key) || i.SearchName.Contains("-" + key));
         }
-        if (search.ReferentId is { } referentId || search.Status is not null)
+        if (search.ReferentId is not null || search.Status is not null)
         {
             var status = search.Status;
             var rid = search.ReferentId;
-            query = query.Where(p => p.Pathways.Any(pw => (rid == null || pw.ReferentId == rid) && (status == null || pw.Status == status)));
+            query = query.Where(i => i.Participant!.Pathways.Any(pw => (rid == null || pw.ReferentId == rid) && (status == null || pw.Status == status)));
         }
         var total = await query.CountAsync(ct);
         var items = await query
-            .OrderBy(p => p.Identity!.SearchName).ThenBy(p => p.Id)
+            .OrderBy(i => i.SearchName).ThenBy(i => i.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new
+            .Select(i => new
             {
-                p.Id, p.Identity!.LastName, p.Identity.FirstName, p.Identity.BirthDate, p.Sex,
-                Current = p.Pathways.OrderByDescending(pw => pw.Id)
+                i.Id, i.LastName, i.FirstName, i.BirthDate, i.Participant!.Sex,
+                Current = i.Participant.Pathways.OrderByDescending(pw => pw.Id)
                     .Select(pw => new { pw.Id, pw.Status, pw.Scheme, pw.EntryDate, pw.ReferentId, RefLast = pw.Referent!.LastName, RefFirst = pw.Referent.FirstName })
                     .FirstOrDefault(),
             })

@@ -19,7 +19,7 @@ namespace Parcours.Core.Synthetic;
 /// </summary>
 public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<SyntheticCommune> communes)
 {
-    private const int BatchSize = 1000;
+    private const int BatchSize = 5000;
 
     /// <summary>Territories of the generated programmes: one PLIE per département, and the Département of the second.</summary>
     private static readonly (string Departement, string PlieName)[] Territories =
@@ -43,27 +43,22 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
         _random = new Random(options.Seed);
         _faker = new Faker("fr") { Random = new Randomizer(options.Seed) };
         db.AuditEachRow = false;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
 
         if (await db.Organisations.AnyAsync(ct))
             throw new InvalidOperationException("La base contient déjà des données : générez dans une base vide.");
 
         var logins = await CreateOrganisationsAndUsersAsync(ct);
+        var writer = new BulkWriter(db);
         for (var done = 0; done < options.Participants; done += BatchSize)
         {
             var count = Math.Min(BatchSize, options.Participants - done);
-            var batch = new List<(Pathway Pathway, Step ExitStep)>();
-            for (var i = 0; i < count; i++) CreateParticipant(done + i, batch);
-            await db.SaveChangesAsync(ct);
-            if (batch.Count > 0)
-            {
-                foreach (var (pathway, step) in batch) pathway.ExitStepId = step.Id;
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(ct);
-            }
-            db.ChangeTracker.Clear();
+            var batch = new List<Participant>(count);
+            var exitSteps = new List<(Pathway Pathway, Step ExitStep)>();
+            for (var i = 0; i < count; i++) batch.Add(CreateParticipant(done + i, exitSteps));
+            await WriteAsync(writer, batch, exitSteps, ct);
             progress?.Report((done + count, options.Participants));
         }
+        await writer.ResetIdentitiesAsync(ct);
 
         db.AuditEntries.Add(new AuditEntry
         {
@@ -74,7 +69,6 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
             Changes = $"{{\"participants\":{options.Participants},\"seed\":{options.Seed}}}",
         });
         await db.SaveChangesAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditEachRow = true;
 
         return new GenerationReport(_programmes.Count + _providers.Count, _referents, options.Participants, _pathways, _steps,
@@ -180,7 +174,63 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
         return logins;
     }
 
-    private void CreateParticipant(int index, List<(Pathway, Step)> exitSteps)
+    /// <summary>Assigns ids to a batch of participant graphs and writes them with the bulk writer, in one transaction.</summary>
+    private async Task WriteAsync(BulkWriter writer, List<Participant> batch, List<(Pathway Pathway, Step ExitStep)> exitSteps, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        var pathways = batch.SelectMany(p => p.Pathways).ToList();
+        var steps = pathways.SelectMany(p => p.Steps).ToList();
+        var barriers = pathways.SelectMany(p => p.Barriers).ToList();
+        var contracts = pathways.SelectMany(p => p.Contracts).ToList();
+        var appointments = pathways.SelectMany(p => p.Appointments).ToList();
+        var events = pathways.SelectMany(p => p.Events).ToList();
+
+        var id = await writer.NextIdsAsync<Participant>(batch.Count, ct);
+        foreach (var participant in batch)
+        {
+            participant.Id = id++;
+            participant.Identity!.Id = participant.Id;
+            foreach (var pathway in participant.Pathways) pathway.ParticipantId = participant.Id;
+        }
+        id = await writer.NextIdsAsync<Pathway>(pathways.Count, ct);
+        foreach (var pathway in pathways)
+        {
+            pathway.Id = id++;
+            foreach (var x in pathway.Steps) x.PathwayId = pathway.Id;
+            foreach (var x in pathway.Barriers) x.PathwayId = pathway.Id;
+            foreach (var x in pathway.Contracts) x.PathwayId = pathway.Id;
+            foreach (var x in pathway.Appointments) x.PathwayId = pathway.Id;
+            foreach (var x in pathway.Events)
+            {
+                x.PathwayId = pathway.Id;
+                x.RecordedAtUtc = now;
+            }
+        }
+        id = await writer.NextIdsAsync<Step>(steps.Count, ct);
+        foreach (var step in steps) step.Id = id++;
+        foreach (var (pathway, step) in exitSteps) pathway.ExitStepId = step.Id;
+        id = await writer.NextIdsAsync<Barrier>(barriers.Count, ct);
+        foreach (var x in barriers) x.Id = id++;
+        id = await writer.NextIdsAsync<CommitmentContract>(contracts.Count, ct);
+        foreach (var x in contracts) x.Id = id++;
+        id = await writer.NextIdsAsync<Appointment>(appointments.Count, ct);
+        foreach (var x in appointments) x.Id = id++;
+        id = await writer.NextIdsAsync<PathwayEvent>(events.Count, ct);
+        foreach (var x in events) x.Id = id++;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await writer.InsertAsync(batch, ct);
+        await writer.InsertAsync(batch.Select(p => p.Identity!).ToList(), ct);
+        await writer.InsertAsync(pathways, ct);
+        await writer.InsertAsync(steps, ct);
+        await writer.InsertAsync(barriers, ct);
+        await writer.InsertAsync(contracts, ct);
+        await writer.InsertAsync(appointments, ct);
+        await writer.InsertAsync(events, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private Participant CreateParticipant(int index, List<(Pathway, Step)> exitSteps)
     {
         var programme = _random.NextDouble() < 0.8 ? _programmes[_random.Next(Territories.Length)] : _programmes[^1];
         var sex = _random.NextDouble() < 0.52 ? Sex.FEMME : Sex.HOMME;
@@ -214,7 +264,6 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
         };
         identity.RefreshSearchName();
         participant.Identity = identity;
-        db.Participants.Add(participant);
 
         var rank = 1;
         var next = (DateOnly?)prescription;
@@ -228,6 +277,7 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
                 : null;
             rank++;
         }
+        return participant;
     }
 
     private Pathway CreatePathway(Participant participant, Programme programme, DateOnly prescription, DateOnly birth, int rank, int index, List<(Pathway, Step)> exitSteps)

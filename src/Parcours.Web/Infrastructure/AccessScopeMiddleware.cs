@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Parcours.Core.Access;
 using Parcours.Core.Data;
 using Parcours.Domain.Access;
@@ -12,7 +13,7 @@ namespace Parcours.Web.Infrastructure;
 /// </summary>
 public sealed class AccessScopeMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, AccessScope scope, ParcoursDbContext db)
+    public async Task InvokeAsync(HttpContext context, AccessScope scope, DbContextOptions<ParcoursDbContext> options, TimeProvider clock)
     {
         var user = context.User;
         if (user.Identity?.IsAuthenticated != true || UserClaims.Long(user, UserClaims.UserId) is not { } userId
@@ -24,9 +25,14 @@ public sealed class AccessScopeMiddleware(RequestDelegate next)
         }
         var roles = UserClaims.Roles(user);
         var wholeOrganisation = (roles & (Role.Coordinator | Role.Administrator | Role.FseOfficer | Role.Reader)) != 0;
-        var referents = wholeOrganisation
-            ? []
-            : await LoginService.VisibleReferentsAsync(db, userId, UserClaims.Long(user, UserClaims.ReferentId), context.RequestAborted);
+        List<long> referents = [];
+        if (!wholeOrganisation)
+        {
+            // A short-lived context of its own: the request's context must be created after the scope is set,
+            // since its model (and query filters) depends on the scope mode.
+            await using var lookup = new ParcoursDbContext(options, AccessScope.System("scope"), clock);
+            referents = await LoginService.VisibleReferentsAsync(lookup, userId, UserClaims.Long(user, UserClaims.ReferentId), context.RequestAborted);
+        }
         scope.RestrictTo(userId, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "?", organisationId, !wholeOrganisation, referents);
         await next(context);
     }

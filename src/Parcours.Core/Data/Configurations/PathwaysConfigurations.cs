@@ -78,7 +78,8 @@ internal sealed class PathwayConfiguration : IEntityTypeConfiguration<Pathway>
         b.HasIndex(p => new { p.OrganisationId, p.ExternalId }).IsUnique();
         b.HasIndex(p => new { p.OrganisationId, p.Status });
         b.HasIndex(p => new { p.ReferentId, p.Status });
-        b.HasIndex(p => p.ParticipantId);
+        // Covers the caseload filter and the status filter of the participants list, probed once per participant.
+        b.HasIndex(p => new { p.ParticipantId, p.ReferentId, p.Status });
         b.HasIndex(p => p.EntryDate);
         b.HasIndex(p => p.ExitDate);
         b.Ignore(p => p.ExitCategory);

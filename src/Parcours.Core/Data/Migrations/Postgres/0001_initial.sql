@@ -348,7 +348,7 @@ CREATE UNIQUE INDEX ix_pathways_pathway_organisation_id_external_id ON pathways_
 CREATE INDEX ix_pathways_pathway_organisation_id_status ON pathways_pathway (organisation_id, status);
 
 
-CREATE INDEX ix_pathways_pathway_participant_id ON pathways_pathway (participant_id);
+CREATE INDEX ix_pathways_pathway_participant_id_referent_id_status ON pathways_pathway (participant_id, referent_id, status);
 
 
 CREATE INDEX ix_pathways_pathway_prescriber_organisation_id ON pathways_pathway (prescriber_organisation_id);

@@ -1,0 +1,138 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Parcours.Core.Data;
+
+/// <summary>
+/// Writes many rows fast, with the mapping of the EF Core model (table, columns, code conversions) but without the
+/// change tracker: prepared INSERTs in one transaction on SQLite, binary COPY on PostgreSQL. Ids are assigned by the
+/// caller (<see cref="NextIdsAsync"/>), so that a whole graph can be written without reading ids back.
+/// Used for bulk loads (synthetic data, imports); bypasses the per-row audit, so callers write a summary entry.
+/// </summary>
+public sealed class BulkWriter(ParcoursDbContext db)
+{
+    /// <summary>The next free id of each table, read once then advanced locally.</summary>
+    private readonly Dictionary<Type, long> _nextIds = [];
+
+    public async Task<long> NextIdsAsync<T>(int count, CancellationToken ct = default) where T : class
+    {
+        if (!_nextIds.TryGetValue(typeof(T), out var next))
+        {
+            var entity = Entity<T>();
+            var connection = await OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"SELECT COALESCE(MAX(id), 0) FROM {entity.GetTableName()}";
+            next = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) + 1;
+        }
+        _nextIds[typeof(T)] = next + count;
+        return next;
+    }
+
+    public async Task InsertAsync<T>(IReadOnlyCollection<T> rows, CancellationToken ct = default) where T : class
+    {
+        if (rows.Count == 0) return;
+        var entity = Entity<T>();
+        var columns = entity.GetProperties().Where(p => p.PropertyInfo is not null).ToList();
+        var connection = await OpenAsync(ct);
+        if (connection is NpgsqlConnection npgsql) await CopyAsync(npgsql, entity, columns, rows, ct);
+        else await InsertSqliteAsync(connection, entity, columns, rows, ct);
+    }
+
+    /// <summary>After explicit ids were written, moves PostgreSQL identity sequences past them.</summary>
+    public async Task ResetIdentitiesAsync(CancellationToken ct = default)
+    {
+        if (db.Engine != DatabaseEngine.Postgres) return;
+        var connection = await OpenAsync(ct);
+        foreach (var type in _nextIds.Keys)
+        {
+            var table = db.Model.FindEntityType(type)!.GetTableName();
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST((SELECT MAX(id) FROM {table}), 1))";
+            await command.ExecuteScalarAsync(ct);
+        }
+    }
+
+    private IEntityType Entity<T>() => db.Model.FindEntityType(typeof(T))
+        ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of the model.");
+
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        return connection;
+    }
+
+    private async Task InsertSqliteAsync<T>(DbConnection connection, IEntityType entity, List<IProperty> columns, IReadOnlyCollection<T> rows, CancellationToken ct)
+    {
+        var ownTransaction = db.Database.CurrentTransaction is null ? await connection.BeginTransactionAsync(ct) : null;
+        var transaction = ownTransaction ?? db.Database.CurrentTransaction!.GetDbTransaction();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"INSERT INTO {entity.GetTableName()} ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) "
+                + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+            var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
+            var parameters = new DbParameter[columns.Count];
+            for (var i = 0; i < columns.Count; i++)
+            {
+                parameters[i] = mappings[i].CreateParameter(command, $"@p{i}", null, columns[i].IsNullable);
+                command.Parameters.Add(parameters[i]);
+            }
+            await command.PrepareAsync(ct);
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < columns.Count; i++)
+                    parameters[i].Value = ToProvider(mappings[i], columns[i].PropertyInfo!.GetValue(row)) ?? DBNull.Value;
+                await command.ExecuteNonQueryAsync(ct);
+            }
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, IEntityType entity, List<IProperty> columns, IReadOnlyCollection<T> rows, CancellationToken ct)
+    {
+        var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
+        var types = mappings.Select(m => PostgresType(m.Converter?.ProviderClrType ?? m.ClrType)).ToArray();
+        var sql = $"COPY {entity.GetTableName()} ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) FROM STDIN (FORMAT BINARY)";
+        await using var importer = await connection.BeginBinaryImportAsync(sql, ct);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(ct);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var value = ToProvider(mappings[i], columns[i].PropertyInfo!.GetValue(row));
+                if (value is null) await importer.WriteNullAsync(ct);
+                else await importer.WriteAsync(value, types[i], ct);
+            }
+        }
+        await importer.CompleteAsync(ct);
+    }
+
+    private static object? ToProvider(RelationalTypeMapping mapping, object? value) =>
+        value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+
+    private static NpgsqlDbType PostgresType(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(long)) return NpgsqlDbType.Bigint;
+        if (type == typeof(int)) return NpgsqlDbType.Integer;
+        if (type == typeof(string)) return NpgsqlDbType.Text;
+        if (type == typeof(bool)) return NpgsqlDbType.Boolean;
+        if (type == typeof(DateOnly)) return NpgsqlDbType.Date;
+        if (type == typeof(DateTime)) return NpgsqlDbType.TimestampTz;
+        if (type == typeof(decimal)) return NpgsqlDbType.Numeric;
+        if (type == typeof(double)) return NpgsqlDbType.Double;
+        throw new NotSupportedException($"No COPY mapping for {type.Name}.");
+    }
+}
