@@ -123,7 +123,7 @@ fi
 
 # Test-only server: durability off for speed, sockets only on 127.0.0.1 and in the temp dir.
 pg_opts="-h 127.0.0.1 -p $pg_port -k $pg_tmp -c fsync=off -c synchronous_commit=off"
-pg_opts+=" -c full_page_writes=off -c max_connections=200"
+pg_opts+=" -c full_page_writes=off -c max_connections=500"
 if ! as_pg "$PG_BIN/pg_ctl" start -D "$pg_data" -l "$pg_tmp/server.log" -w -t 60 -o "$pg_opts" >/dev/null; then
   cat "$pg_tmp/server.log" >&2 || true
   log "PostgreSQL did not start"
