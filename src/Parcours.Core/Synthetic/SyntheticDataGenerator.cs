@@ -247,7 +247,7 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
         var referent = programme.Referents[_random.Next(programme.Referents.Count)];
 
         if (!isPlie)
-            return CreateRsaPathway(pathway, referent, birth, prescription, today);
+            return CreateRsaPathway(pathway, referent, birth, prescription, today, exitSteps);
 
         var nonEntry = _random.NextDouble() < 0.22;
         var stopAt = nonEntry ? _random.Next(0, 4) : 99;
@@ -292,7 +292,7 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
         return pathway;
     }
 
-    private Pathway CreateRsaPathway(Pathway pathway, Referent referent, DateOnly birth, DateOnly prescription, DateOnly today)
+    private Pathway CreateRsaPathway(Pathway pathway, Referent referent, DateOnly birth, DateOnly prescription, DateOnly today, List<(Pathway, Step)> exitSteps)
     {
         var entry = prescription.AddDays(_random.Next(10, 45));
         pathway.OrientationType = PickWeighted(Orientations);
@@ -315,7 +315,7 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
             });
             _contracts++;
         }
-        LivePathway(pathway, _programmes[^1], referent, today, null);
+        LivePathway(pathway, _programmes[^1], referent, today, exitSteps);
         return pathway;
     }
 
