@@ -392,7 +392,9 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
         }
 
         var horizon = exitDate <= today ? exitDate : today;
-        AddSteps(pathway, entry, exitStep?.StartDate ?? horizon, horizon, departement);
+        // Steps stop where the exit step starts, and never start after the reference date (observed dates, exchange format §3.5).
+        var stepsUntil = exitStep is not null && exitStep.StartDate < horizon ? exitStep.StartDate : horizon;
+        AddSteps(pathway, entry, stepsUntil, horizon, exited: exitDate <= today, departement);
         if (exitStep is not null && exitStep.StartDate <= today)
         {
             if (exitStep.StepType != StepType.EMPLOI_SORTIE || exitDate <= today)
@@ -419,7 +421,8 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
         }
     }
 
-    private void AddSteps(Pathway pathway, DateOnly entry, DateOnly until, DateOnly horizon, string departement)
+    /// <param name="exited">The pathway exits on <paramref name="horizon"/>: steps still running then end on that date .</param>
+    private void AddSteps(Pathway pathway, DateOnly entry, DateOnly until, DateOnly horizon, bool exited, string departement)
     {
         var cursor = entry.AddDays(_random.Next(0, 45));
         var count = 0;
@@ -438,7 +441,7 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
             var end = cursor.AddDays(length);
             step.PlannedEndDate = end;
             step.EndDate = end <= horizon ? end : null;
-            if (step.EndDate is null && horizon < _options.ReferenceDate) step.EndDate = horizon;
+            if (step.EndDate is null && exited) step.EndDate = horizon;
             if (step.StepType == StepType.CDD_COURT && step.EndDate is { } e && step.ContractMonths is { } m && e > CalendarMonths.Plus(step.StartDate, (int)Math.Ceiling(m))) step.EndDate = step.StartDate.AddMonths((int)m);
             pathway.Steps.Add(step);
             _steps++;
