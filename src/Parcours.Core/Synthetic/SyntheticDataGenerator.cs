@@ -297,7 +297,7 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
         var referent = programme.Referents[_random.Next(programme.Referents.Count)];
 
         if (!isPlie)
-            return CreateRsaPathway(pathway, referent, birth, prescription, today);
+            return CreateRsaPathway(pathway, referent, birth, prescription, today, exitSteps);
 
         var nonEntry = _random.NextDouble() < 0.22;
         var stopAt = nonEntry ? _random.Next(0, 4) : 99;
@@ -342,7 +342,7 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
         return pathway;
     }
 
-    private Pathway CreateRsaPathway(Pathway pathway, Referent referent, DateOnly birth, DateOnly prescription, DateOnly today)
+    private Pathway CreateRsaPathway(Pathway pathway, Referent referent, DateOnly birth, DateOnly prescription, DateOnly today, List<(Pathway, Step)> exitSteps)
     {
         var entry = prescription.AddDays(_random.Next(10, 45));
         pathway.OrientationType = PickWeighted(Orientations);
@@ -365,7 +365,7 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
             });
             _contracts++;
         }
-        LivePathway(pathway, _programmes[^1], referent, today, null);
+        LivePathway(pathway, _programmes[^1], referent, today, exitSteps);
         return pathway;
     }
 
@@ -442,7 +442,9 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
         }
 
         var horizon = exitDate <= today ? exitDate : today;
-        AddSteps(pathway, entry, exitStep?.StartDate ?? horizon, horizon, departement);
+        // Steps stop where the exit step starts, and never start after the reference date (observed dates, exchange format §3.5).
+        var stepsUntil = exitStep is not null && exitStep.StartDate < horizon ? exitStep.StartDate : horizon;
+        AddSteps(pathway, entry, stepsUntil, horizon, exited: exitDate <= today, departement);
         if (exitStep is not null && exitStep.StartDate <= today)
         {
             if (exitStep.StepType != StepType.EMPLOI_SORTIE || exitDate <= today)
@@ -469,7 +471,8 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
         }
     }
 
-    private void AddSteps(Pathway pathway, DateOnly entry, DateOnly until, DateOnly horizon, string departement)
+    /// <param name="exited">The pathway exits on <paramref name="horizon"/>: steps still running then end on that date .</param>
+    private void AddSteps(Pathway pathway, DateOnly entry, DateOnly until, DateOnly horizon, bool exited, string departement)
     {
         var cursor = entry.AddDays(_random.Next(0, 45));
         var count = 0;
@@ -488,7 +491,7 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
             var end = cursor.AddDays(length);
             step.PlannedEndDate = end;
             step.EndDate = end <= horizon ? end : null;
-            if (step.EndDate is null && horizon < _options.ReferenceDate) step.EndDate = horizon;
+            if (step.EndDate is null && exited) step.EndDate = horizon;
             if (step.StepType == StepType.CDD_COURT && step.EndDate is { } e && step.ContractMonths is { } m && e > CalendarMonths.Plus(step.StartDate, (int)Math.Ceiling(m))) step.EndDate = step.StartDate.AddMonths((int)m);
             pathway.Steps.Add(step);
             _steps++;
