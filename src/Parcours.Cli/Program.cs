@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using Parcours.Cli.Commands;
+
+// Parcours speaks French: System.CommandLine's own messages (parse errors, help) too, whatever the server's locale.
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
 
 var root = new RootCommand("Parcours : suivi des parcours d'insertion (PLIE, RSA, FSE, clauses sociales).");
 root.Options.Add(CliOptions.Database);

@@ -19,7 +19,13 @@ public static class ParcoursWebApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Razor Pages are discovered in the application's assembly: name it, whichever program hosts the
+            // application (the CLI's parcours.dll, a test runner), or no page is found.
+            ApplicationName = typeof(ParcoursWebApp).Assembly.GetName().Name,
+        });
         if (FindWebRoot() is { } webRoot)
         {
             builder.Environment.WebRootPath = webRoot;
