@@ -35,6 +35,10 @@ public static class BenchCommand
                 Console.Out.WriteLine($"{target.Describe()} : {await db.Participants.CountAsync(ct):N0} participants, {await db.Pathways.CountAsync(ct):N0} parcours ; {n} mesures par requête.");
             }
             var random = new Random(1);
+            // One options instance for every context, as in the web host (model and compiled queries are cached).
+            var optionsBuilder = new DbContextOptionsBuilder<ParcoursDbContext>();
+            ParcoursDatabase.Configure(optionsBuilder, target);
+            var options = optionsBuilder.Options;
             var cases = new (string Name, User User, Func<ParticipantQueries, Task> Run)[]
             {
                 ("liste, page 1 (coordinateur)", coordinator, q => q.SearchAsync(new ParticipantSearch(), ct)),
@@ -55,11 +59,11 @@ public static class BenchCommand
                     List<long> referents = [];
                     if (!whole)
                     {
-                        await using var lookup = ParcoursDatabase.Open(target, AccessScope.System("bench"));
+                        await using var lookup = new ParcoursDbContext(options, AccessScope.System("bench"), TimeProvider.System);
                         referents = await LoginService.VisibleReferentsAsync(lookup, user.Id, user.ReferentId, ct);
                     }
                     scope.RestrictTo(user.Id, user.Login, user.OrganisationId, !whole, referents);
-                    await using var db = ParcoursDatabase.Open(target, scope);
+                    await using var db = new ParcoursDbContext(options, scope, TimeProvider.System);
                     var watch = Stopwatch.StartNew();
                     await run(new ParticipantQueries(db));
                     if (i >= 5) times.Add(watch.Elapsed.TotalMilliseconds);

@@ -8,6 +8,9 @@ public static class ParcoursDatabase
 {
     public static void Configure(DbContextOptionsBuilder options, DatabaseTarget target)
     {
+        // PARCOURS_LOG_SQL=1 prints every SQL command with its duration on stderr (for developers).
+        if (Environment.GetEnvironmentVariable("PARCOURS_LOG_SQL") == "1")
+            options.LogTo(Console.Error.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
         if (target.Engine == DatabaseEngine.Postgres)
             options.UseNpgsql(target.ConnectionString, o => o.CommandTimeout(600));
         else

@@ -87,17 +87,20 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
                 modelBuilder.Entity<Participant>().HasQueryFilter(p => p.OrganisationId == Scope.OrganisationId);
                 modelBuilder.Entity<ParticipantIdentity>().HasQueryFilter(i => i.OrganisationId == Scope.OrganisationId);
                 modelBuilder.Entity<Pathway>().HasQueryFilter(p => p.OrganisationId == Scope.OrganisationId);
-                modelBuilder.Entity<Step>().HasQueryFilter(s => s.Pathway!.OrganisationId == Scope.OrganisationId);
+                modelBuilder.Entity<Step>().HasQueryFilter(s => Set<Pathway>().IgnoreQueryFilters()
+                    .Any(pw => pw.Id == s.PathwayId && pw.OrganisationId == Scope.OrganisationId));
                 break;
             case ScopeMode.Caseload:
+                // Correlated sub-queries on the unfiltered set, not navigations: a navigation to a filtered entity
+                // becomes a filtered derived table that the databases cannot probe by index.
                 modelBuilder.Entity<Participant>().HasQueryFilter(p => p.OrganisationId == Scope.OrganisationId
-                    && p.Pathways.Any(pw => Scope.ReferentIds.Contains(pw.ReferentId!.Value)));
+                    && Set<Pathway>().IgnoreQueryFilters().Any(pw => pw.ParticipantId == p.Id && Scope.ReferentIds.Contains(pw.ReferentId!.Value)));
                 modelBuilder.Entity<ParticipantIdentity>().HasQueryFilter(i => i.OrganisationId == Scope.OrganisationId
-                    && i.Participant!.Pathways.Any(pw => Scope.ReferentIds.Contains(pw.ReferentId!.Value)));
+                    && Set<Pathway>().IgnoreQueryFilters().Any(pw => pw.ParticipantId == i.Id && Scope.ReferentIds.Contains(pw.ReferentId!.Value)));
                 modelBuilder.Entity<Pathway>().HasQueryFilter(p => p.OrganisationId == Scope.OrganisationId
                     && Scope.ReferentIds.Contains(p.ReferentId!.Value));
-                modelBuilder.Entity<Step>().HasQueryFilter(s => s.Pathway!.OrganisationId == Scope.OrganisationId
-                    && Scope.ReferentIds.Contains(s.Pathway.ReferentId!.Value));
+                modelBuilder.Entity<Step>().HasQueryFilter(s => Set<Pathway>().IgnoreQueryFilters()
+                    .Any(pw => pw.Id == s.PathwayId && pw.OrganisationId == Scope.OrganisationId && Scope.ReferentIds.Contains(pw.ReferentId!.Value)));
                 break;
         }
         modelBuilder.Entity<Referent>().HasQueryFilter(r => r.OrganisationId == Scope.OrganisationId);

@@ -55,27 +55,33 @@ public sealed class ParticipantQueries(ParcoursDbContext db)
             var key = Domain.Pathways.ParticipantIdentity.Normalise(search.Name);
             query = query.Where(i => i.SearchName.StartsWith(key) || i.SearchName.Contains(" " + key) || i.SearchName.Contains("-" + key));
         }
-        if (search.ReferentId is not null || search.Status is not null)
-        {
-            var status = search.Status;
-            var rid = search.ReferentId;
-            query = query.Where(i => i.Participant!.Pathways.Any(pw => (rid == null || pw.ReferentId == rid) && (status == null || pw.Status == status)));
-        }
+        if (search.ReferentId is { } referentId)
+            query = search.Status is { } both
+                ? query.Where(i => db.Pathways.Any(pw => pw.ParticipantId == i.Id && pw.ReferentId == referentId && pw.Status == both))
+                : query.Where(i => db.Pathways.Any(pw => pw.ParticipantId == i.Id && pw.ReferentId == referentId));
+        else if (search.Status is { } status)
+            query = query.Where(i => db.Pathways.Any(pw => pw.ParticipantId == i.Id && pw.Status == status));
+
         var total = await query.CountAsync(ct);
-        var items = await query
+        var identities = await query
             .OrderBy(i => i.SearchName).ThenBy(i => i.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(i => new
-            {
-                i.Id, i.LastName, i.FirstName, i.BirthDate, i.Participant!.Sex,
-                Current = i.Participant.Pathways.OrderByDescending(pw => pw.Id)
-                    .Select(pw => new { pw.Id, pw.Status, pw.Scheme, pw.EntryDate, pw.ReferentId, RefLast = pw.Referent!.LastName, RefFirst = pw.Referent.FirstName })
-                    .FirstOrDefault(),
-            })
+            .Select(i => new { i.Id, i.LastName, i.FirstName, i.BirthDate })
             .ToListAsync(ct);
-        return new Paged<ParticipantRow>(items.Select(p => new ParticipantRow(p.Id, p.LastName, p.FirstName, p.BirthDate, p.Sex,
-            p.Current?.Id, p.Current?.Status, p.Current?.Scheme, p.Current?.EntryDate, p.Current?.ReferentId,
-            p.Current?.RefFirst is null ? null : $"{p.Current.RefFirst} {p.Current.RefLast}")).ToList(), page, pageSize, total);
+
+        // The page's details in two set-based queries: sex, and the latest pathway of each participant.
+        var ids = identities.Select(i => i.Id).ToList();
+        var sexes = await db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Sex }).ToDictionaryAsync(p => p.Id, p => p.Sex, ct);
+        var pathways = await db.Pathways.AsNoTracking().Where(pw => ids.Contains(pw.ParticipantId))
+            .Select(pw => new { pw.Id, pw.ParticipantId, pw.Status, pw.Scheme, pw.EntryDate, pw.ReferentId, RefLast = pw.Referent!.LastName, RefFirst = pw.Referent.FirstName })
+            .ToListAsync(ct);
+        var current = pathways.GroupBy(pw => pw.ParticipantId).ToDictionary(g => g.Key, g => g.MaxBy(pw => pw.Id)!);
+        return new Paged<ParticipantRow>(identities.Select(i =>
+        {
+            var c = current.GetValueOrDefault(i.Id);
+            return new ParticipantRow(i.Id, i.LastName, i.FirstName, i.BirthDate, sexes.GetValueOrDefault(i.Id),
+                c?.Id, c?.Status, c?.Scheme, c?.EntryDate, c?.ReferentId, c?.RefFirst is null ? null : $"{c.RefFirst} {c.RefLast}");
+        }).ToList(), page, pageSize, total);
     }
 
     public async Task<IReadOnlyList<ReferentOption>> ReferentsAsync(CancellationToken ct = default) =>
