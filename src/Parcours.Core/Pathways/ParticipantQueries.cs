@@ -88,7 +88,12 @@ public sealed class ParticipantQueries(ParcoursDbContext db)
         await db.Referents.AsNoTracking().OrderBy(r => r.LastName).ThenBy(r => r.FirstName)
             .Select(r => new ReferentOption(r.Id, r.FirstName + " " + r.LastName)).ToListAsync(ct);
 
-    public async Task<ParticipantFile?> FileAsync(long id, CancellationToken ct = default)
+    public Task<ParticipantFile?> FileAsync(long id, CancellationToken ct = default) => FileAsync(id, true, ct);
+
+    public Task<PathwayView?> PathwayAsync(long id, CancellationToken ct = default) => PathwayAsync(id, true, ct);
+
+    /// <param name="revealSensitive">false masks sensitive data: see <see cref="Domain.Access.SensitiveData"/>.</param>
+    public async Task<ParticipantFile?> FileAsync(long id, bool revealSensitive, CancellationToken ct = default)
     {
         var participant = await db.Participants.AsNoTracking().Include(p => p.Identity).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (participant?.Identity is null) return null;
@@ -96,18 +101,25 @@ public sealed class ParticipantQueries(ParcoursDbContext db)
             .Select(pw => pw.Id).ToListAsync(ct);
         var pathways = new List<PathwayView>();
         foreach (var pathwayId in pathwayIds)
-            if (await PathwayAsync(pathwayId, ct) is { } view) pathways.Add(view);
+            if (await PathwayAsync(pathwayId, revealSensitive, ct) is { } view) pathways.Add(view);
         var i = participant.Identity;
         return new ParticipantFile(participant.Id, i.LastName, i.FirstName, i.BirthName, i.BirthDate, participant.Sex, i.CommuneInsee, i.PostalCode,
             i.Phone, i.Email, pathways);
     }
 
-    public async Task<PathwayView?> PathwayAsync(long id, CancellationToken ct = default)
+    public async Task<PathwayView?> PathwayAsync(long id, bool revealSensitive, CancellationToken ct = default)
     {
         var p = await db.Pathways.AsNoTracking().AsSplitQuery()
             .Include(x => x.Referent).Include(x => x.Steps).Include(x => x.Barriers).Include(x => x.Contracts)
             .SingleOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return null;
+        if (!revealSensitive)
+        {
+            p.ExitReason = p.ExitReason is { } r ? ExitReasons.FeedCode(r) : null;
+            p.PrescriberKind = p.PrescriberKind is { } k ? PrescriberKinds.FeedCode(k) : null;
+            p.ThRqth = null;
+            p.Barriers.RemoveAll(b => Domain.Access.SensitiveData.IsSensitive(b.BarrierCode));
+        }
         var classification = p.ExitReason is { } reason ? ExitRules.Classify(reason) : null;
         return new PathwayView(p.Id, p.ParticipantId, p.Scheme, p.Status, p.StatusSince, p.Rank, p.ReferentId, p.Referent?.DisplayName,
             p.PrescriberKind, p.PrescriptionDate, p.PreAssignmentDate, p.ConvocationDate, p.ConvocationCount, p.PreEntryInterviewDate,

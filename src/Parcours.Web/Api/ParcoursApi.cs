@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Parcours.Domain.Access;
+using Parcours.Web.Infrastructure;
 using Parcours.Core.Pathways;
 using Parcours.Domain.CodeLists;
 
@@ -54,17 +57,17 @@ public static class ParcoursApi
             result.Page, result.PageSize, result.Total));
     }
 
-    private static async Task<Results<Ok<ParticipantDto>, NotFound>> GetParticipant(long id, ParticipantQueries queries, CancellationToken ct)
+    private static async Task<Results<Ok<ParticipantDto>, NotFound>> GetParticipant(long id, ParticipantQueries queries, ClaimsPrincipal user, CancellationToken ct)
     {
-        var file = await queries.FileAsync(id, ct);
+        var file = await queries.FileAsync(id, SensitiveData.MaySee(UserClaims.Roles(user)), ct);
         if (file is null) return TypedResults.NotFound();
         return TypedResults.Ok(new ParticipantDto(file.Id, file.LastName, file.FirstName, file.BirthName, file.BirthDate, file.Sex.ToString(),
             file.CommuneInsee, file.PostalCode, file.Pathways.Select(ToDto).ToList()));
     }
 
-    private static async Task<Results<Ok<PathwayDto>, NotFound>> GetPathway(long id, ParticipantQueries queries, CancellationToken ct)
+    private static async Task<Results<Ok<PathwayDto>, NotFound>> GetPathway(long id, ParticipantQueries queries, ClaimsPrincipal user, CancellationToken ct)
     {
-        var pathway = await queries.PathwayAsync(id, ct);
+        var pathway = await queries.PathwayAsync(id, SensitiveData.MaySee(UserClaims.Roles(user)), ct);
         return pathway is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(pathway));
     }
 

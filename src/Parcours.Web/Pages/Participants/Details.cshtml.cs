@@ -14,8 +14,8 @@ public sealed class DetailsModel(ParticipantQueries queries, ReassignReferent re
     public string? ReassignError { get; private set; }
     public string? CommuneName { get; private set; }
     public bool CanReassign => User.Has(Role.Coordinator);
-    /// <summary>Sensitive fields are shown to référents and coordinators only.</summary>
-    public bool ShowSensitive => User.Has(Role.Referent | Role.Coordinator);
+    /// <summary>Sensitive data are shown to référents, coordinators and the FSE officer only.</summary>
+    public bool ShowSensitive => SensitiveData.MaySee(UserClaims.Roles(User));
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -35,7 +35,7 @@ public sealed class DetailsModel(ParticipantQueries queries, ReassignReferent re
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        Record = await queries.FileAsync(id, ct);
+        Record = await queries.FileAsync(id, ShowSensitive, ct);
         if (Record is null) return false;
         if (CanReassign) Referents = await queries.ReferentsAsync(ct);
         CommuneName = Record.CommuneInsee is { } code ? CommuneCatalog.Default.FindByInseeCode(code)?.Name : null;
