@@ -436,6 +436,10 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
                 exitStep = TrainingStep(StepType.FORMATION_QUALIFIANTE, plannedEnd, departement, qualifying: true);
                 exitDate = plannedEnd;
                 break;
+            case ExitReason.DUREE_MAXIMALE:
+                // The programme's maximum, or 36 months where the programme sets none.
+                exitDate = CalendarMonths.Plus(entry, programme.Organisation.MaxPathwayMonths ?? 36);
+                break;
             default:
                 exitDate = plannedEnd;
                 break;
