@@ -205,6 +205,7 @@ public sealed class DatasetExporter(ParcoursDbContext db)
                 identityJoined = true;
                 select.Add($"idn.{Column(typeof(ParticipantIdentity), property["Identity.".Length..])}");
             }
+            else if (Entity(spec.EntityType).FindProperty(property) is null) select.Add("NULL"); // not stored yet (see docs/spec-notes.md)
             else select.Add($"t.{Column(spec.EntityType, property)}");
         }
         var where = selection.Filtered ? Where(spec, selection) : null;
