@@ -865,6 +865,8 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                 spec.EntityType.GetProperty("Id")!.SetValue(entity, id);
                 ParticipantIdentity? identity = null;
                 if (hasIdentityColumns) identity = new ParticipantIdentity { Id = id, LastName = "", FirstName = "" };
+                foreach (var a in accessors)
+                    if (!a.OnIdentity && !a.Nullable && a.PropertyType == typeof(string) && a.Get(entity) is null) a.Set(entity, "");
                 Apply(spec, header, fields, entity, identity, accessors);
                 switch (entity)
                 {
