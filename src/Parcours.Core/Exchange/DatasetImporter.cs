@@ -27,6 +27,9 @@ public sealed record ImportOptions
 
 public sealed record ImportResult(ImportReport Report, bool Imported, bool AlreadyImported, long Rows, int Created, int Updated, TimeSpan Elapsed)
 {
+    /// <summary>Seconds spent validating (pass 1) and writing (pass 2).</summary>
+    public (double Validation, double Writing) Phases { get; init; }
+
     public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? Rows / Elapsed.TotalSeconds : 0;
 }
 
@@ -92,8 +95,12 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
     {
         options ??= new ImportOptions();
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        var validated = TimeSpan.Zero;
         ImportResult Result(bool imported, bool already, long rows = 0, int created = 0, int updated = 0) =>
-            new(_report, imported, already, rows, created, updated, watch.Elapsed);
+            new(_report, imported, already, rows, created, updated, watch.Elapsed)
+            {
+                Phases = (validated == TimeSpan.Zero ? watch.Elapsed.TotalSeconds : validated.TotalSeconds, validated == TimeSpan.Zero ? 0 : (watch.Elapsed - validated).TotalSeconds),
+            };
 
         // Phase 1: container and manifest.
         foreach (var forbidden in source.ForbiddenEntries)
@@ -137,6 +144,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                 $"producer.organisation_id = {_manifest.Producer.OrganisationId} ne correspond à aucun enregistrement de organisations.csv.",
                 $"producer.organisation_id = {_manifest.Producer.OrganisationId} matches no record of organisations.csv.");
         if (_report.HasErrors) return Result(false, false);
+        validated = watch.Elapsed;
 
         // Pass 2: write everything in one transaction.
         var rows = _read.Values.Sum(r => r.Rows);
@@ -396,17 +404,9 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
 
     private object? Value(FileSpec spec, object?[] values, string column) => values[IndexOf(spec, column)];
 
-    private static readonly Dictionary<(FileSpec, string), int> ColumnIndexes = [];
+    private static int IndexOf(FileSpec spec, string column) => spec.IndexOf(column);
 
-    private static int IndexOf(FileSpec spec, string column)
-    {
-        lock (ColumnIndexes)
-        {
-            if (!ColumnIndexes.TryGetValue((spec, column), out var i))
-                ColumnIndexes[(spec, column)] = i = spec.Columns.ToList().FindIndex(c => c.Name == column);
-            return i;
-        }
-    }
+    private static readonly Dictionary<string, int> FileOrder = ExchangeSchema.Files.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i);
 
     private async Task ValidateRowAsync(FileSpec spec, HeaderMap header, List<string> fields, int line, object?[] values, string?[] raws,
         FileIndex index, bool storedIdentities, HashSet<(int, string, DateOnly)>? barrierTriples, CancellationToken ct)
@@ -509,8 +509,8 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
         }
         var slot = target.Find(key);
         if (slot >= 0 && (target.Stored[slot] || target.InDataset[slot])) { onResolved(slot); return slot; }
-        var targetOrder = ExchangeSchema.Files.ToList().FindIndex(f => f.Name == targetFile);
-        var thisOrder = ExchangeSchema.Files.ToList().FindIndex(f => f.Name == file);
+        var targetOrder = FileOrder.GetValueOrDefault(targetFile, -1);
+        var thisOrder = FileOrder.GetValueOrDefault(file, -1);
         if (deferIfLater && targetOrder >= thisOrder && _manifest.Files.Any(f => f.Name == targetFile))
         {
             _deferred.Add((file, line, column, recordId, targetFile, key, onResolved));
@@ -784,16 +784,30 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             var slot = index.Find(raw.Trim());
             return index.Ids[slot];
         }
-        var value = ExchangeValues.Parse(column, raw, out _);
-        if (spec == ExchangeSchema.Referents && column.Name == "fte") return (int)((decimal)value! * 100);
-        var underlying = System.Nullable.GetUnderlyingType(a.PropertyType) ?? a.PropertyType;
-        if (underlying.IsEnum)
+        // Values were checked in pass 1: plain conversions here.
+        var text = column.Type == ColumnType.Text ? raw : raw.Trim();
+        switch (column.Type)
         {
-            var code = (string)value!;
-            if (!_enumCache.TryGetValue((underlying, code), out var e)) _enumCache[(underlying, code)] = e = Enum.Parse(underlying, code);
-            return e;
+            case ColumnType.Code:
+                var underlying = System.Nullable.GetUnderlyingType(a.PropertyType) ?? a.PropertyType;
+                if (!_enumCache.TryGetValue((underlying, text), out var e)) _enumCache[(underlying, text)] = e = Enum.Parse(underlying, text);
+                return e;
+            case ColumnType.Date:
+                return DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            case ColumnType.Boolean:
+                return text == "1";
+            case ColumnType.Integer:
+            case ColumnType.Year:
+                return int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            case ColumnType.Decimal:
+            case ColumnType.Amount:
+                var number = decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+                return spec == ExchangeSchema.Referents && column.Name == "fte" ? (int)(number * 100) : number;
+            case ColumnType.Month:
+                return DateOnly.ParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            default:
+                return text;
         }
-        return value;
     }
 
     private void Apply(FileSpec spec, HeaderMap header, List<string> fields, object entity, ParticipantIdentity? identity, List<Accessor> accessors)
@@ -829,6 +843,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
         var hasIdentityColumns = spec == ExchangeSchema.Participants && accessors.Any(a => a.OnIdentity && header.FieldOf[a.Index] >= 0);
         var exitSteps = spec == ExchangeSchema.Pathways ? _exitStepOfPathway : null;
         var newOrganisations = spec == ExchangeSchema.Organisations ? new List<Organisation>() : null;
+        var idProperty = spec.EntityType.GetProperty("Id")!;
 
         async Task FlushNew()
         {
@@ -862,7 +877,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                     continue;
                 }
                 var entity = Activator.CreateInstance(spec.EntityType)!;
-                spec.EntityType.GetProperty("Id")!.SetValue(entity, id);
+                idProperty.SetValue(entity, id);
                 ParticipantIdentity? identity = null;
                 if (hasIdentityColumns) identity = new ParticipantIdentity { Id = id, LastName = "", FirstName = "" };
                 foreach (var a in accessors)

@@ -22,6 +22,15 @@ public sealed record FileSpec(string Name, IReadOnlyList<ColumnSpec> Columns, Ty
 {
     public ColumnSpec KeyColumn => Columns[0];
 
+    private Dictionary<string, int>? _index;
+
+    /// <summary>Position of a column in <see cref="Columns"/>, -1 when the file has no such column.</summary>
+    public int IndexOf(string column)
+    {
+        _index ??= Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);
+        return _index.TryGetValue(column, out var i) ? i : -1;
+    }
+
     public ColumnSpec? Find(string name) => Columns.FirstOrDefault(c => c.Name == name);
 }
 
