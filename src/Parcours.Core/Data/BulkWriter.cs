@@ -90,7 +90,7 @@ public sealed class BulkWriter(ParcoursDbContext db)
             foreach (var row in rows)
             {
                 for (var i = 0; i < columns.Count; i++)
-                    parameters[i].Value = ToProvider(mappings[i], getters[i](row)) ?? DBNull.Value;
+                    parameters[i].Value = ToProvider(mappings[i], getters[i](row!)) ?? DBNull.Value;
                 command.ExecuteNonQuery(); // synchronous: Microsoft.Data.Sqlite has no real async I/O, and this is the hot loop
             }
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
@@ -114,7 +114,7 @@ public sealed class BulkWriter(ParcoursDbContext db)
             importer.StartRow();
             for (var i = 0; i < columns.Count; i++)
             {
-                var value = ToProvider(mappings[i], getters[i](row));
+                var value = ToProvider(mappings[i], getters[i](row!));
                 if (value is null) importer.WriteNull();
                 else importer.Write(value, types[i]);
             }

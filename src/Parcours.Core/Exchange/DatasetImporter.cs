@@ -802,7 +802,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             case ColumnType.Decimal:
             case ColumnType.Amount:
                 var number = decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-                return spec == ExchangeSchema.Referents && column.Name == "fte" ? (int)(number * 100) : number;
+                return spec == ExchangeSchema.Referents && column.Name == "fte" ? (object)(int)(number * 100) : number;
             case ColumnType.Month:
                 return DateOnly.ParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
             default:
