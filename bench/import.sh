@@ -40,7 +40,7 @@ if [ -n "${PARCOURS_BENCH_PG:-}" ]; then
 else
   port=56432
   while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  mkdir -p "$work/pgdata"
+  rm -rf "$work/pgdata"; mkdir -p "$work/pgdata"
   [ "$(id -u)" -eq 0 ] && chown postgres: "$work" "$work/pgdata"
   run_pg "$pg_bin/initdb" -D "$work/pgdata" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$work/initdb.log" 2>&1
   run_pg "$pg_bin/pg_ctl" start -D "$work/pgdata" -l "$work/pg.log" -w -t 60 \
