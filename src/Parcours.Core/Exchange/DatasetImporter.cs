@@ -280,6 +280,34 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                                .Select(k => new { k.LocalId, k.EntityId }).AsAsyncEnumerable().WithCancellation(ct))
                 index.Add(Hash(k.LocalId), k.EntityId, stored: true);
         }
+        // Records of the producer organisation created in Parcours (not imported) have no key row: they are known by
+        // their ExternalId, or by the id the exporter gives them (prefix + database id), so that a dataset exported by
+        // this installation and imported back updates them instead of duplicating them.
+        var producerOrg = await db.Organisations.AsNoTracking().Where(o => o.Code == _producer).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
+        if (producerOrg is { } org)
+        {
+            void AddOwn(FileSpec spec, long id, string? externalId)
+            {
+                var hash = Hash(externalId ?? spec.LocalIdPrefix + id.ToString(CultureInfo.InvariantCulture));
+                var index = _indexes[spec.Name];
+                if (!index.Slots.ContainsKey(hash)) index.Add(hash, id, stored: true);
+            }
+            await foreach (var r in db.Referents.IgnoreQueryFilters().AsNoTracking().Where(r => r.OrganisationId == org).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+                AddOwn(ExchangeSchema.Referents, r.Id, r.ExternalId);
+            await foreach (var r in db.Participants.IgnoreQueryFilters().AsNoTracking().Where(r => r.OrganisationId == org).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+                AddOwn(ExchangeSchema.Participants, r.Id, r.ExternalId);
+            await foreach (var r in db.Pathways.IgnoreQueryFilters().AsNoTracking().Where(r => r.OrganisationId == org).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+                AddOwn(ExchangeSchema.Pathways, r.Id, r.ExternalId);
+            var own = db.Pathways.IgnoreQueryFilters().Where(p => p.OrganisationId == org).Select(p => p.Id);
+            await foreach (var r in db.Steps.IgnoreQueryFilters().AsNoTracking().Where(r => own.Contains(r.PathwayId)).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+                AddOwn(ExchangeSchema.Steps, r.Id, r.ExternalId);
+            await foreach (var r in db.Barriers.IgnoreQueryFilters().AsNoTracking().Where(r => own.Contains(r.PathwayId)).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+                AddOwn(ExchangeSchema.Barriers, r.Id, r.ExternalId);
+            await foreach (var r in db.Contracts.IgnoreQueryFilters().AsNoTracking().Where(r => own.Contains(r.PathwayId)).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+                AddOwn(ExchangeSchema.Contracts, r.Id, r.ExternalId);
+            await foreach (var r in db.Appointments.IgnoreQueryFilters().AsNoTracking().Where(r => own.Contains(r.PathwayId)).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+                AddOwn(ExchangeSchema.Appointments, r.Id, r.ExternalId);
+        }
         // Dates that cross-file rules need for stored pathways are not loaded: a dataset that sends steps of a stored
         // pathway without the pathway skips the «inside the pathway» check (see docs/spec-notes.md).
     }
