@@ -52,15 +52,20 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
     private readonly Dictionary<string, (HeaderMap Header, long Rows)> _read = [];
 
     /// <summary>Keys and the little per-record data that cross-file rules need; never whole rows.</summary>
-    private sealed class FileIndex
+    private sealed class FileIndex(bool detail, bool leaf)
     {
+        /// <summary>Files that nothing references (barriers, contracts, appointments): new keys are only checked for
+        /// duplicates, in a hash set, and get their ids in order at write time.</summary>
+        public readonly bool Leaf = leaf;
         public readonly Dictionary<ulong, int> Slots = [];
+        public readonly HashSet<ulong> NewKeys = [];
+        public long NextNewId;
         public readonly List<long> Ids = [];
         public readonly List<bool> Stored = [];
         public readonly List<bool> InDataset = [];
         public readonly List<DateOnly?> Date1 = []; // participants: birth date; pathways: entry date
         public readonly List<DateOnly?> Date2 = []; // pathways: exit date
-        public readonly List<int> Link = [];       // participants: owner organisation slot; steps: pathway slot
+        public readonly List<int> Link = [];       // participants: owner organisation slot
         public readonly List<int> Kind = [];       // organisations: kind (enum value)
 
         public int Add(ulong hash, long id, bool stored)
@@ -70,10 +75,13 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             Ids.Add(id);
             Stored.Add(stored);
             InDataset.Add(false);
-            Date1.Add(null);
-            Date2.Add(null);
-            Link.Add(-1);
-            Kind.Add(-1);
+            if (detail)
+            {
+                Date1.Add(null);
+                Date2.Add(null);
+                Link.Add(-1);
+                Kind.Add(-1);
+            }
             return slot;
         }
 
@@ -265,7 +273,10 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
 
     private async Task LoadStoredKeysAsync(CancellationToken ct)
     {
-        foreach (var spec in ExchangeSchema.Files) _indexes[spec.Name] = new FileIndex();
+        foreach (var spec in ExchangeSchema.Files)
+            _indexes[spec.Name] = new FileIndex(
+                detail: spec == ExchangeSchema.Organisations || spec == ExchangeSchema.Participants || spec == ExchangeSchema.Pathways,
+                leaf: spec == ExchangeSchema.Barriers || spec == ExchangeSchema.Contracts || spec == ExchangeSchema.Appointments);
         // Organisations are shared reference data: an organisation_id designates the organisation with that code.
         var orgIndex = _indexes[ExchangeSchema.Organisations.Name];
         await foreach (var o in db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Code, o.Kind }).AsAsyncEnumerable().WithCancellation(ct))
@@ -503,7 +514,16 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
         if (values[0] is string key)
         {
             var hash = Hash(key);
-            if (index.Slots.TryGetValue(hash, out slot))
+            if (index.Leaf && !index.Slots.ContainsKey(hash))
+            {
+                if (!index.NewKeys.Add(hash))
+                {
+                    _report.Error(spec.Name, line, spec.KeyColumn.Name, recordId, "ID_DUPLICATE", $"L'identifiant {key} est en double.", $"Identifier {key} is duplicated.");
+                    return;
+                }
+                slot = -1;
+            }
+            else if (index.Slots.TryGetValue(hash, out slot))
             {
                 if (index.InDataset[slot])
                 {
@@ -512,7 +532,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                 }
             }
             else slot = index.Add(hash, 0, stored: false);
-            index.InDataset[slot] = true;
+            if (slot >= 0) index.InDataset[slot] = true;
         }
         else return;
         // References.
@@ -559,7 +579,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
         // S1: only the pathway's exit step may end after the exit.
         foreach (var (_, pathwaySlot, line, recordId) in _stepsEndingAfterExit)
         {
-            if (_exitStepOfPathway.TryGetValue(pathwaySlot, out var exitStep) && exitStep == recordId) continue;
+            if (_exitStepOfPathway.TryGetValue(pathwaySlot, out var exitStep) && exitStep == Hash(recordId)) continue;
             _report.Error(ExchangeSchema.Steps.Name, line, "end_date", recordId, "STEP_OUTSIDE_PATHWAY", "L'étape se situe en dehors des dates d'entrée et de sortie du parcours.",
                 "The step lies outside the pathway's entry and exit dates.");
         }
@@ -601,7 +621,6 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             {
                 var pathways = _indexes[ExchangeSchema.Pathways.Name];
                 var pathwaySlot = pathways.Find((string)values[1]!);
-                index.Link[slot] = pathwaySlot;
                 if (pathwaySlot >= 0 && pathways.InDataset[pathwaySlot])
                 {
                     var entry = pathways.Date1[pathwaySlot];
@@ -642,7 +661,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
     }
 
     private readonly List<(int StepSlot, int PathwaySlot, int Line, string RecordId)> _stepsEndingAfterExit = [];
-    private readonly Dictionary<int, string> _exitStepOfPathway = [];
+    private readonly Dictionary<int, ulong> _exitStepOfPathway = [];
 
     private void PathwayRules(FileSpec spec, object?[] values, int line, string recordId, int slot, FileIndex index, Action<string, string, string> inconsistent)
     {
@@ -689,7 +708,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             else if (Value(spec, values, "inactivity_band") is string band && band != InactivityBands.FromMonths(months).ToString())
                 inconsistent("inactivity_band", "la tranche d'inactivité ne correspond pas aux mois", "inactivity band does not match the months");
         }
-        if (Value(spec, values, "exit_step_id") is string exitStep) _exitStepOfPathway[slot] = exitStep;
+        if (Value(spec, values, "exit_step_id") is string exitStep) _exitStepOfPathway[slot] = Hash(exitStep);
         // The owner of a new participant is the programme of its first pathway in the dataset.
         var participantsIndex = _indexes[ExchangeSchema.Participants.Name];
         var participantSlot = participantsIndex.Find((string)values[1]!);
@@ -748,12 +767,13 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
         foreach (var spec in ExchangeSchema.Files)
         {
             var index = _indexes[spec.Name];
-            var fresh = 0;
+            var fresh = index.NewKeys.Count;
             for (var s = 0; s < index.Ids.Count; s++) if (!index.Stored[s] && index.InDataset[s]) fresh++;
             if (fresh == 0) continue;
             var next = (long)await ((Task<long>)typeof(BulkWriter).GetMethod(nameof(BulkWriter.NextIdsAsync))!.MakeGenericMethod(spec.EntityType)
                 .Invoke(writer, [fresh, ct])!);
             for (var s = 0; s < index.Ids.Count; s++) if (!index.Stored[s] && index.InDataset[s]) index.Ids[s] = next++;
+            index.NextNewId = next;
         }
     }
 
@@ -895,8 +915,8 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             {
                 var key = fields[header.FieldOf[0]].Trim();
                 var slot = index.Find(key);
-                var id = index.Ids[slot];
-                if (index.Stored[slot])
+                var id = slot >= 0 ? index.Ids[slot] : index.NextNewId++;
+                if (slot >= 0 && index.Stored[slot])
                 {
                     pendingUpdates.Add((id, [.. fields]));
                     if (pendingUpdates.Count >= 1000) { updated += await UpdateAsync(spec, header, accessors, pendingUpdates, ct); pendingUpdates.Clear(); }
@@ -926,7 +946,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                         }
                         break;
                     case Pathway pw:
-                        if (exitSteps!.TryGetValue(slot, out var exitKey)) pw.ExitStepId = _indexes[ExchangeSchema.Steps.Name].Ids[_indexes[ExchangeSchema.Steps.Name].Find(exitKey)];
+                        if (exitSteps!.TryGetValue(slot, out var exitKey)) pw.ExitStepId = _indexes[ExchangeSchema.Steps.Name].Ids[_indexes[ExchangeSchema.Steps.Name].Slots[exitKey]];
                         pw.ExitStepId = exitSteps.ContainsKey(slot) ? pw.ExitStepId : null;
                         break;
                     case Referent r:
@@ -1016,7 +1036,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             {
                 var slot = _indexes[spec.Name].Find(fields[header.FieldOf[0]].Trim());
                 pw.ExitStepId = _exitStepOfPathway.TryGetValue(slot, out var exitKey)
-                    ? _indexes[ExchangeSchema.Steps.Name].Ids[_indexes[ExchangeSchema.Steps.Name].Find(exitKey)] : null;
+                    ? _indexes[ExchangeSchema.Steps.Name].Ids[_indexes[ExchangeSchema.Steps.Name].Slots[exitKey]] : null;
             }
             identity?.RefreshSearchName();
         }
