@@ -86,11 +86,12 @@ public sealed class BulkWriter(ParcoursDbContext db)
                 command.Parameters.Add(parameters[i]);
             }
             await command.PrepareAsync(ct);
+            var getters = Getters(columns);
             foreach (var row in rows)
             {
                 for (var i = 0; i < columns.Count; i++)
-                    parameters[i].Value = ToProvider(mappings[i], columns[i].PropertyInfo!.GetValue(row)) ?? DBNull.Value;
-                await command.ExecuteNonQueryAsync(ct);
+                    parameters[i].Value = ToProvider(mappings[i], getters[i](row!)) ?? DBNull.Value;
+                command.ExecuteNonQuery(); // synchronous: Microsoft.Data.Sqlite has no real async I/O, and this is the hot loop
             }
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
         }
@@ -106,18 +107,31 @@ public sealed class BulkWriter(ParcoursDbContext db)
         var types = mappings.Select(m => PostgresType(m.Converter?.ProviderClrType ?? m.ClrType)).ToArray();
         var sql = $"COPY {entity.GetTableName()} ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await connection.BeginBinaryImportAsync(sql, ct);
+        var getters = Getters(columns);
+        // Synchronous writes in the hot loop: the importer buffers, and per-value async calls cost more than the I/O.
         foreach (var row in rows)
         {
-            await importer.StartRowAsync(ct);
+            importer.StartRow();
             for (var i = 0; i < columns.Count; i++)
             {
-                var value = ToProvider(mappings[i], columns[i].PropertyInfo!.GetValue(row));
-                if (value is null) await importer.WriteNullAsync(ct);
-                else await importer.WriteAsync(value, types[i], ct);
+                var value = ToProvider(mappings[i], getters[i](row!));
+                if (value is null) importer.WriteNull();
+                else importer.Write(value, types[i]);
             }
         }
         await importer.CompleteAsync(ct);
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.PropertyInfo, Func<object, object?>> GetterCache = new();
+
+    /// <summary>Compiled property getters (reflection per value was the main cost of large loads).</summary>
+    private static Func<object, object?>[] Getters(List<IProperty> columns) => columns.Select(c => GetterCache.GetOrAdd(c.PropertyInfo!, p =>
+    {
+        var o = System.Linq.Expressions.Expression.Parameter(typeof(object));
+        var body = System.Linq.Expressions.Expression.Convert(
+            System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(o, p.DeclaringType!), p), typeof(object));
+        return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(body, o).Compile();
+    })).ToArray();
 
     private static object? ToProvider(RelationalTypeMapping mapping, object? value) =>
         value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Import benchmark of the exchange format: ./bench/import.sh [PARTICIPANTS]   (default 1000000)
+#
+# 1. generates PARTICIPANTS synthetic participants (with their pathways, steps, barriers, contracts, appointments)
+#    into a SQLite file, and exports them as a dataset (`parcours export`);
+# 2. imports the dataset into an empty PostgreSQL database and into an empty SQLite file (`parcours import`),
+#    measuring wall time and peak memory (maximum resident set size, GNU time);
+# 3. times PostgreSQL's own COPY of the same CSV files into unindexed tables of text columns: the floor;
+# 4. prints rows/s and peak memory side by side.
+#
+# PostgreSQL: a throw-away server (initdb in a temporary folder, 127.0.0.1, a free port, fsync off like the tests),
+# unless PARCOURS_BENCH_PG holds a connection string ("Host=…;Port=…;Username=…;Database=…") of a server to use;
+# the benchmark creates and drops its own databases there. Work folder: PARCOURS_BENCH_DIR (default a temporary one).
+set -euo pipefail
+participants="${1:-1000000}"
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="${PARCOURS_BENCH_DIR:-$(mktemp -d /tmp/parcours-bench.XXXXXX)}"
+mkdir -p "$work"
+log() { printf '[bench] %s\n' "$*" >&2; }
+command -v /usr/bin/time >/dev/null || { log "GNU time is needed (apt-get install time)"; exit 1; }
+
+# Build once, then run the built CLI directly (the launcher would rebuild on changes).
+"$repo_root/parcours" --help >/dev/null
+cli=(dotnet "$repo_root/.artifacts/cli/parcours.dll")
+
+pg_bin=""
+for dir in /usr/lib/postgresql/*/bin; do [ -x "$dir/pg_ctl" ] && pg_bin="$dir"; done
+[ -n "$pg_bin" ] || { log "PostgreSQL server binaries not found (apt-get install postgresql)"; exit 1; }
+psql="$pg_bin/psql"; [ -x "$psql" ] || psql="psql"
+
+pg_started=0
+cleanup() {
+  if [ "$pg_started" -eq 1 ]; then run_pg "$pg_bin/pg_ctl" stop -D "$work/pgdata" -m immediate -w >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+if [ "$(id -u)" -eq 0 ]; then run_pg() { runuser -u postgres -- "$@"; }; else run_pg() { "$@"; }; fi
+
+if [ -n "${PARCOURS_BENCH_PG:-}" ]; then
+  base="$PARCOURS_BENCH_PG"
+else
+  port=56432
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  rm -rf "$work/pgdata"; mkdir -p "$work/pgdata"
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$work" "$work/pgdata"
+  run_pg "$pg_bin/initdb" -D "$work/pgdata" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$work/initdb.log" 2>&1
+  run_pg "$pg_bin/pg_ctl" start -D "$work/pgdata" -l "$work/pg.log" -w -t 60 \
+    -o "-h 127.0.0.1 -p $port -k $work/pgdata -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB" >/dev/null
+  pg_started=1
+  base="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+fi
+host="$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$base")"; port="$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$base")"
+user="$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$base")"
+export PGPASSWORD="$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$base")"
+pg() { "$psql" -q -v ON_ERROR_STOP=1 -h "$host" -p "${port:-5432}" -U "$user" "$@"; }
+
+dataset="$work/dataset-$participants"
+if [ ! -f "$dataset/manifest.json" ]; then
+  log "generating $participants participants (SQLite) and exporting them"
+  rm -f "$work/source.db"*
+  "${cli[@]}" --db "$work/source.db" generate --participants "$participants" --seed 1 --to 2024 >/dev/null
+  "${cli[@]}" --db "$work/source.db" export "$dataset" 2>&1 | tail -1 >&2
+fi
+rows=$(python3 -c "import json,sys; print(sum(f['rows'] for f in json.load(open(sys.argv[1]))['files']))" "$dataset/manifest.json")
+bytes=$(du -sb "$dataset" | cut -f1)
+log "dataset: $rows rows, $((bytes / 1024 / 1024)) MiB"
+
+measure() { # label, command…: prints "seconds peak_kib"
+  local out="$work/time-$1.txt"; shift
+  /usr/bin/time -f "%e %M" -o "$out" "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log" >&2; exit 1; }
+  cat "$out"
+}
+
+db="parcours_bench_$$"
+pg -d postgres -c "SELECT 1" >/dev/null
+pg -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+pgdb="$(sed "s/Database=[^;]*/Database=$db/" <<<"$base")"
+"${cli[@]}" --db "$pgdb" db migrate >/dev/null 2>&1
+log "import into PostgreSQL"
+read -r pg_s pg_kib < <(measure pg "${cli[@]}" --db "$pgdb" import "$dataset")
+
+log "import into SQLite"
+rm -f "$work/import.db"*
+"${cli[@]}" --db "$work/import.db" db migrate >/dev/null 2>&1
+read -r sq_s sq_kib < <(measure sqlite "${cli[@]}" --db "$work/import.db" import "$dataset")
+
+log "PostgreSQL COPY floor (unindexed tables, text columns)"
+floor="parcours_floor_$$"
+pg -d postgres -c "DROP DATABASE IF EXISTS $floor" -c "CREATE DATABASE $floor"
+copy_sql="$work/copy.sql"; : >"$copy_sql"
+for f in "$dataset"/*.csv; do
+  t="floor_$(basename "$f" .csv)"
+  cols=$(head -1 "$f" | tr -d '\r' | sed 's/,/ text, /g; s/$/ text/')
+  echo "CREATE UNLOGGED TABLE $t ($cols);" >>"$copy_sql"
+  echo "\\copy $t FROM '$f' WITH (FORMAT csv, HEADER true)" >>"$copy_sql"
+done
+sed -i 's/CREATE UNLOGGED TABLE/CREATE TABLE/' "$copy_sql"
+read -r floor_s floor_kib < <(measure floor "$psql" -q -v ON_ERROR_STOP=1 -h "$host" -p "${port:-5432}" -U "$user" -d "$floor" -f "$copy_sql")
+
+pg -d postgres -c "DROP DATABASE IF EXISTS $db" -c "DROP DATABASE IF EXISTS $floor"
+python3 - "$participants" "$rows" "$pg_s" "$pg_kib" "$sq_s" "$sq_kib" "$floor_s" <<'PY'
+import sys
+n, rows, pg_s, pg_kib, sq_s, sq_kib, floor_s = sys.argv[1:]
+rows = int(rows)
+def line(label, s, kib=None):
+    s = float(s); rate = rows / s if s else 0
+    mem = f"{int(kib) / 1024:8.0f} MiB" if kib else "           -"
+    print(f"{label:<34} {s:9.1f} s {rate:12,.0f} rows/s {mem}")
+print(f"Dataset: {int(n):,} participants, {rows:,} rows over all files")
+print(f"{'':<34} {'time':>11} {'':>19} {'peak memory':>12}")
+line("parcours import → PostgreSQL", pg_s, pg_kib)
+line("parcours import → SQLite", sq_s, sq_kib)
+line("PostgreSQL COPY (floor)", floor_s)
+print(f"PostgreSQL import / COPY floor: {float(pg_s) / float(floor_s):.2f}×")
+PY

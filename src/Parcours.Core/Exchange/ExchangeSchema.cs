@@ -1,0 +1,258 @@
+namespace Parcours.Core.Exchange;
+
+/// <summary>Value types of exchange format §3.4.</summary>
+public enum ColumnType { Id, Code, Text, Date, Month, Year, Integer, Decimal, Amount, Boolean, Siret, Nir, InseeCommune, Departement, PostalCode, Phone, Email }
+
+/// <summary>
+/// One column of a file (exchange format §5): drives validation, mapping to the entity, export and the anonymised
+/// subset (§9.2). <see cref="Property"/> is the entity property ("Identity.LastName" for the participant's identity).
+/// </summary>
+public sealed record ColumnSpec(string Name, ColumnType Type, bool Required = false, string? List = null, int MaxLength = 0,
+    bool Identity = false, string? References = null, string? Property = null, bool Planned = false, string? NotBefore = null,
+    bool Key = false)
+{
+    /// <summary>True when the column is kept in an anonymised feed (§9.2).</summary>
+    public bool KeptInFeed { get; init; }
+
+    /// <summary>Entity name of the pseudonym (§9.4) when the column is pseudonymised in a feed.</summary>
+    public string? PseudonymEntity { get; init; }
+}
+
+public sealed record FileSpec(string Name, IReadOnlyList<ColumnSpec> Columns, Type EntityType, string LocalIdPrefix)
+{
+    public ColumnSpec KeyColumn => Columns[0];
+
+    private Dictionary<string, int>? _index;
+
+    /// <summary>Position of a column in <see cref="Columns"/>, -1 when the file has no such column.</summary>
+    public int IndexOf(string column)
+    {
+        _index ??= Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);
+        return _index.TryGetValue(column, out var i) ? i : -1;
+    }
+
+    public ColumnSpec? Find(string name) => Columns.FirstOrDefault(c => c.Name == name);
+}
+
+/// <summary>The files of exchange format v1 that Parcours stores today, in the order they are validated and written.</summary>
+public static class ExchangeSchema
+{
+    public const string FormatVersion = "1.0";
+
+    /// <summary>Files of §5 that this version of Parcours does not store yet (their modules do not exist).</summary>
+    public static readonly IReadOnlySet<string> UnsupportedFiles = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "operations.csv", "financings.csv", "actions.csv", "monthly_reports.csv", "clause_markets.csv", "clause_hours.csv", "deletions.csv",
+    };
+
+    private static ColumnSpec C(string name, ColumnType type, bool req = false, string? list = null, int max = 0, bool identity = false,
+        string? refs = null, string? prop = null, bool planned = false, string? notBefore = null, bool feed = true, string? pseudo = null, bool key = false) =>
+        new(name, type, req, list, max, identity, refs, prop, planned, notBefore, key) { KeptInFeed = feed && !identity, PseudonymEntity = pseudo };
+
+    public static readonly FileSpec Organisations = new("organisations.csv",
+    [
+        C("organisation_id", ColumnType.Id, true, prop: "Code", key: true),
+        C("kind", ColumnType.Code, true, "TYPE_ORGANISATION"),
+        C("name", ColumnType.Text, true, max: 200, feed: false),
+        C("siret", ColumnType.Siret),
+        C("commune_insee", ColumnType.InseeCommune),
+        C("departement", ColumnType.Departement),
+        C("parent_organisation_id", ColumnType.Id, refs: "organisations.csv"),
+        C("active_from", ColumnType.Date),
+        C("active_to", ColumnType.Date, planned: true, notBefore: "active_from"),
+    ], typeof(Domain.Access.Organisation), "ORG");
+
+    public static readonly FileSpec Referents = new("referents.csv",
+    [
+        C("referent_id", ColumnType.Id, true, prop: "ExternalId", pseudo: "referent", key: true),
+        C("organisation_id", ColumnType.Id, true, refs: "organisations.csv", prop: "EmployerOrganisationId"),
+        C("programme_organisation_id", ColumnType.Id, refs: "organisations.csv", prop: "OrganisationId"),
+        C("role", ColumnType.Code, true, "ROLE_PROFESSIONNEL"),
+        C("last_name", ColumnType.Text, max: 100, identity: true),
+        C("first_name", ColumnType.Text, max: 100, identity: true),
+        C("email", ColumnType.Email, identity: true),
+        C("fte", ColumnType.Decimal, prop: "FteHundredths"),
+        C("funded_by_programme", ColumnType.Boolean),
+        C("start_date", ColumnType.Date),
+        C("end_date", ColumnType.Date, planned: true, notBefore: "start_date"),
+    ], typeof(Domain.Pathways.Referent), "R");
+
+    public static readonly FileSpec Participants = new("participants.csv",
+    [
+        C("participant_id", ColumnType.Id, true, prop: "ExternalId", pseudo: "participant", key: true),
+        C("sex", ColumnType.Code, true, "SEXE"),
+        C("birth_date", ColumnType.Date, identity: true, prop: "Identity.BirthDate"),
+        C("birth_year", ColumnType.Year),
+        C("last_name", ColumnType.Text, max: 100, identity: true, prop: "Identity.LastName"),
+        C("birth_name", ColumnType.Text, max: 100, identity: true, prop: "Identity.BirthName"),
+        C("first_name", ColumnType.Text, max: 100, identity: true, prop: "Identity.FirstName"),
+        C("nir", ColumnType.Nir, identity: true, prop: "Identity.Nir"),
+        C("france_travail_id", ColumnType.Text, max: 20, identity: true, prop: "Identity.FranceTravailId"),
+        C("caf_number", ColumnType.Text, max: 20, identity: true, prop: "Identity.CafNumber"),
+        C("address_line", ColumnType.Text, max: 200, identity: true, prop: "Identity.AddressLine"),
+        C("postal_code", ColumnType.PostalCode, identity: true, prop: "Identity.PostalCode"),
+        C("commune_insee", ColumnType.InseeCommune, identity: true, prop: "Identity.CommuneInsee"),
+        C("phone", ColumnType.Phone, identity: true, prop: "Identity.Phone"),
+        C("email", ColumnType.Email, identity: true, prop: "Identity.Email"),
+    ], typeof(Domain.Pathways.Participant), "P");
+
+    private static readonly string[] PathwayFeedColumns =
+    [
+        "pathway_id", "participant_id", "scheme", "programme_organisation_id", "operation_id", "referent_id", "status", "prescriber_kind",
+        "prescription_date", "entry_date", "non_entry_reason", "non_entry_date", "age_at_entry", "public_category", "th_rqth",
+        "registered_france_travail", "qpv_resident", "education_level", "education_level_1969", "inactivity_months", "inactivity_band",
+        "exit_date", "exit_reason", "exit_validation_date", "exit_step_id",
+    ];
+
+    public static readonly FileSpec Pathways = Feed(new FileSpec("pathways.csv",
+    [
+        C("pathway_id", ColumnType.Id, true, prop: "ExternalId", pseudo: "pathway", key: true),
+        C("participant_id", ColumnType.Id, true, refs: "participants.csv", pseudo: "participant"),
+        C("scheme", ColumnType.Code, true, "DISPOSITIF"),
+        C("programme_organisation_id", ColumnType.Id, true, refs: "organisations.csv", prop: "OrganisationId"),
+        C("operation_id", ColumnType.Id, refs: "operations.csv"),
+        C("referent_id", ColumnType.Id, refs: "referents.csv", pseudo: "referent"),
+        C("status", ColumnType.Code, true, "STATUT_PARCOURS"),
+        C("status_since", ColumnType.Date, notBefore: "prescription_date"),
+        C("prescriber_kind", ColumnType.Code, list: "TYPE_PRESCRIPTEUR"),
+        C("prescriber_organisation_id", ColumnType.Id, refs: "organisations.csv"),
+        C("prescription_date", ColumnType.Date),
+        C("pre_assignment_date", ColumnType.Date, notBefore: "prescription_date"),
+        C("convocation_date", ColumnType.Date, notBefore: "prescription_date"),
+        C("pre_entry_interview_date", ColumnType.Date, notBefore: "prescription_date"),
+        C("entry_commission_date", ColumnType.Date, notBefore: "prescription_date"),
+        C("entry_date", ColumnType.Date, notBefore: "prescription_date"),
+        C("non_entry_reason", ColumnType.Code, list: "MOTIF_NON_ENTREE"),
+        C("non_entry_date", ColumnType.Date, notBefore: "prescription_date"),
+        C("age_at_entry", ColumnType.Integer),
+        C("public_category", ColumnType.Code, list: "CATEGORIE_PUBLIC"),
+        C("th_rqth", ColumnType.Boolean),
+        C("registered_france_travail", ColumnType.Boolean),
+        C("qpv_resident", ColumnType.Boolean),
+        C("qpv_code", ColumnType.Text, max: 12),
+        C("lone_parent", ColumnType.Boolean),
+        C("rsa_rights_and_duties", ColumnType.Boolean),
+        C("education_level", ColumnType.Code, list: "NIVEAU_FORMATION_FT"),
+        C("education_level_1969", ColumnType.Code, list: "NIVEAU_FORMATION_1969"),
+        C("inactivity_months", ColumnType.Integer),
+        C("inactivity_band", ColumnType.Code, list: "DUREE_INACTIVITE"),
+        C("orientation_type", ColumnType.Code, list: "TYPE_ORIENTATION_RSA"),
+        C("orientation_date", ColumnType.Date),
+        C("labour_market_status", ColumnType.Code, list: "SITUATION_ENTREE_FSE"),
+        C("in_education_training", ColumnType.Boolean),
+        C("isced_group", ColumnType.Code, list: "GROUPE_CITE"),
+        C("jobless_household", ColumnType.Boolean),
+        C("jobless_household_children", ColumnType.Boolean),
+        C("single_adult_household_children", ColumnType.Boolean),
+        C("disability", ColumnType.Code, list: "REPONSE_DECLARATIVE"),
+        C("migrant_foreign_background", ColumnType.Code, list: "REPONSE_DECLARATIVE"),
+        C("minority", ColumnType.Code, list: "REPONSE_DECLARATIVE"),
+        C("third_country_national", ColumnType.Code, list: "REPONSE_DECLARATIVE"),
+        C("other_disadvantaged", ColumnType.Code, list: "REPONSE_DECLARATIVE"),
+        C("homeless_housing_exclusion", ColumnType.Code, list: "REPONSE_DECLARATIVE"),
+        C("rural_area", ColumnType.Boolean),
+        C("exit_date", ColumnType.Date, notBefore: "entry_date"),
+        C("exit_reason", ColumnType.Code, list: "MOTIF_SORTIE"),
+        C("exit_validation_date", ColumnType.Date, notBefore: "entry_date"),
+        C("exit_step_id", ColumnType.Id, refs: "steps.csv", pseudo: "step"),
+        C("situation_4w", ColumnType.Code, list: "SITUATION_SORTIE_FSE"),
+        C("in_education_training_4w", ColumnType.Boolean),
+        C("qualification_gained_4w", ColumnType.Boolean),
+        C("situation_6m", ColumnType.Code, list: "SITUATION_SORTIE_FSE"),
+        C("improved_situation_6m", ColumnType.Boolean),
+    ], typeof(Domain.Pathways.Pathway), "PA"), PathwayFeedColumns);
+
+    private static readonly string[] StepFeedColumns =
+    [
+        "step_id", "pathway_id", "step_type", "start_date", "planned_end_date", "end_date", "financed_by_programme", "operation_id",
+        "provider_organisation_id", "contract_type", "contract_months", "open_ended", "weekly_hours", "employer_naf_section", "employer_kind",
+        "employer_size", "training_domain", "training_level", "validation_nature", "qualification_obtained", "total_hours", "clause_market_id",
+    ];
+
+    public static readonly FileSpec Steps = Feed(new FileSpec("steps.csv",
+    [
+        C("step_id", ColumnType.Id, true, prop: "ExternalId", pseudo: "step", key: true),
+        C("pathway_id", ColumnType.Id, true, refs: "pathways.csv", pseudo: "pathway"),
+        C("step_type", ColumnType.Code, true, "TYPE_ETAPE"),
+        C("start_date", ColumnType.Date, true),
+        C("planned_end_date", ColumnType.Date, planned: true, notBefore: "start_date"),
+        C("end_date", ColumnType.Date, notBefore: "start_date"),
+        C("financed_by_programme", ColumnType.Boolean),
+        C("operation_id", ColumnType.Id, refs: "operations.csv"),
+        C("action_id", ColumnType.Id, refs: "actions.csv"),
+        C("provider_organisation_id", ColumnType.Id, refs: "organisations.csv"),
+        C("contract_type", ColumnType.Code, list: "TYPE_CONTRAT"),
+        C("contract_months", ColumnType.Decimal),
+        C("open_ended", ColumnType.Boolean),
+        C("weekly_hours", ColumnType.Decimal),
+        C("employer_siret", ColumnType.Siret),
+        C("employer_naf_section", ColumnType.Code, list: "SECTION_NAF"),
+        C("employer_kind", ColumnType.Code, list: "TYPE_EMPLOYEUR"),
+        C("employer_size", ColumnType.Code, list: "TAILLE_ETABLISSEMENT"),
+        C("training_domain", ColumnType.Code, list: "DOMAINE_FORMATION"),
+        C("training_level", ColumnType.Code, list: "NIVEAU_CERTIFICATION_2019"),
+        C("validation_nature", ColumnType.Code, list: "NATURE_VALIDATION"),
+        C("qualification_obtained", ColumnType.Boolean),
+        C("total_hours", ColumnType.Decimal),
+        C("barrier_code", ColumnType.Code, list: "CATEGORIE_FREIN"),
+        C("clause_market_id", ColumnType.Id, refs: "clause_markets.csv"),
+        C("exit_reason", ColumnType.Code, list: "MOTIF_SORTIE"),
+        C("exit_contract_type", ColumnType.Code, list: "TYPE_CONTRAT"),
+        C("exit_contract_months", ColumnType.Decimal),
+        C("outcome", ColumnType.Code, list: "CATEGORIE_SORTIE_DEPARTEMENT"),
+    ], typeof(Domain.Pathways.Step), "S"), StepFeedColumns);
+
+    public static readonly FileSpec Barriers = new("barriers.csv",
+    [
+        C("barrier_id", ColumnType.Id, true, prop: "ExternalId", key: true),
+        C("pathway_id", ColumnType.Id, true, refs: "pathways.csv"),
+        C("barrier_code", ColumnType.Code, true, "CATEGORIE_FREIN"),
+        C("identified_on", ColumnType.Date, true),
+        C("lifted_on", ColumnType.Date, notBefore: "identified_on"),
+    ], typeof(Domain.Pathways.Barrier), "B");
+
+    public static readonly FileSpec Contracts = new("contracts.csv",
+    [
+        C("contract_id", ColumnType.Id, true, prop: "ExternalId", key: true),
+        C("pathway_id", ColumnType.Id, true, refs: "pathways.csv"),
+        C("kind", ColumnType.Code, true, "TYPE_CONTRAT_ENGAGEMENT"),
+        C("signed_on", ColumnType.Date, true),
+        C("start_date", ColumnType.Date, true, planned: true),
+        C("end_date", ColumnType.Date, planned: true, notBefore: "start_date"),
+        C("weekly_activity_hours", ColumnType.Decimal),
+        C("reduced_hours", ColumnType.Boolean),
+        C("signatory_organisation_id", ColumnType.Id, refs: "organisations.csv"),
+        C("sent_on", ColumnType.Date, notBefore: "signed_on"),
+    ], typeof(Domain.Pathways.CommitmentContract), "C");
+
+    public static readonly FileSpec Appointments = new("appointments.csv",
+    [
+        C("appointment_id", ColumnType.Id, true, prop: "ExternalId", key: true),
+        C("pathway_id", ColumnType.Id, true, refs: "pathways.csv"),
+        C("date", ColumnType.Date, true, planned: true),
+        C("kind", ColumnType.Code, true, "TYPE_RDV"),
+        C("attended", ColumnType.Boolean),
+        C("referent_id", ColumnType.Id, refs: "referents.csv"),
+        C("convocation_rank", ColumnType.Integer),
+    ], typeof(Domain.Pathways.Appointment), "AP");
+
+    /// <summary>Every stored file, in dependency order.</summary>
+    public static readonly IReadOnlyList<FileSpec> Files = [Organisations, Referents, Participants, Pathways, Steps, Barriers, Contracts, Appointments];
+
+    /// <summary>Files of an anonymised feed (§9.2) that Parcours stores.</summary>
+    public static readonly IReadOnlySet<string> FeedFiles = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "organisations.csv", "referents.csv", "participants.csv", "pathways.csv", "steps.csv",
+    };
+
+    public static FileSpec? Find(string fileName) => Files.FirstOrDefault(f => f.Name == fileName);
+
+    private static FileSpec Feed(FileSpec spec, string[] kept) => spec with
+    {
+        Columns = spec.Columns.Select(c => c with { KeptInFeed = kept.Contains(c.Name) }).ToList(),
+    };
+
+    /// <summary>The columns written in a file: all of them, or the kept ones of §9.2 in an anonymised dataset.</summary>
+    public static IReadOnlyList<ColumnSpec> ExportedColumns(FileSpec spec, bool anonymised) =>
+        anonymised ? spec.Columns.Where(c => c.KeptInFeed).ToList() : spec.Columns;
+}

@@ -1,0 +1,285 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Parcours.Core.Access;
+using Parcours.Core.Data;
+using Parcours.Core.Exchange;
+using Parcours.Core.Tests.Support;
+using Parcours.Core.Tests.Synthetic;
+
+namespace Parcours.Core.Tests.Exchange;
+
+/// <summary>
+/// Import and export of exchange format v1 on one engine: round trip of a generated dataset, idempotence, updates
+/// with audit, all-or-nothing on errors, mutated datasets, identity matching and the anonymised feed.
+/// </summary>
+public abstract class ExchangeTests(TestDatabase databases) : IDisposable
+{
+    private readonly List<string> _folders = [];
+
+    public void Dispose()
+    {
+        foreach (var folder in _folders) try { Directory.Delete(folder, true); } catch (IOException) { }
+        databases.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private string Track(string folder)
+    {
+        _folders.Add(folder);
+        return folder;
+    }
+
+    private async Task<(DatabaseTarget Source, string Dataset)> GeneratedDatasetAsync(int participants, int seed = 7)
+    {
+        var (source, _) = await Generation.GenerateAsync(databases, participants, seed);
+        return (source, Track(await DatasetFolder.ExportAsync(source)));
+    }
+
+    [Fact]
+    public async Task RoundTrip_GeneratedDataset_ImportThenExportGivesIdenticalFiles()
+    {
+        // Arrange
+        var (_, dataset) = await GeneratedDatasetAsync(300);
+        var target = databases.NewEmpty("roundtrip");
+
+        // Act
+        var result = await DatasetFolder.ImportAsync(target, dataset);
+        var again = Track(await DatasetFolder.ExportAsync(target));
+
+        // Assert
+        Assert.True(result.Imported, string.Join("\n", result.Report.Issues.Take(5)));
+        Assert.True(result.Rows > 3000);
+        foreach (var file in Directory.GetFiles(dataset, "*.csv"))
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(again, Path.GetFileName(file))));
+    }
+
+    [Fact]
+    public async Task Import_SameDatasetTwice_SecondTimeAcknowledgedAndNothingChanges()
+    {
+        var (_, dataset) = await GeneratedDatasetAsync(60);
+        var target = databases.NewEmpty("twice");
+        Assert.True((await DatasetFolder.ImportAsync(target, dataset)).Imported);
+        var before = await DatasetFolder.CountsAsync(target);
+
+        var second = await DatasetFolder.ImportAsync(target, dataset);
+
+        Assert.True(second.AlreadyImported);
+        Assert.Contains(second.Report.Issues, i => i.Code == "DATASET_ALREADY_IMPORTED");
+        Assert.Equal(before, await DatasetFolder.CountsAsync(target));
+    }
+
+    [Fact]
+    public async Task Import_NewDatasetWithSameRows_UpdatesNothingAndWritesNoRecordAudit()
+    {
+        var (_, dataset) = await GeneratedDatasetAsync(60);
+        var target = databases.NewEmpty("same-rows");
+        Assert.True((await DatasetFolder.ImportAsync(target, dataset)).Imported);
+        var before = await DatasetFolder.CountsAsync(target);
+        var copy = Track(DatasetFolder.Copy(dataset));
+        DatasetFolder.Reseal(copy);
+
+        var result = await DatasetFolder.ImportAsync(target, copy);
+
+        Assert.True(result.Imported);
+        Assert.Equal((0, 0), (result.Created, result.Updated));
+        var after = await DatasetFolder.CountsAsync(target);
+        Assert.Equal(before["participants"], after["participants"]);
+        Assert.Equal(before["steps"], after["steps"]);
+        await using var db = ParcoursDatabase.Open(target, AccessScope.System("test"));
+        Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.EntityType != "Dataset"));
+    }
+
+    [Fact]
+    public async Task Import_DatasetChangingAPathway_UpdatesItAndTheAuditLogSaysSo()
+    {
+        var (_, dataset) = await GeneratedDatasetAsync(60);
+        var target = databases.NewEmpty("update");
+        Assert.True((await DatasetFolder.ImportAsync(target, dataset)).Imported);
+        var copy = Track(DatasetFolder.Copy(dataset));
+        var lines = File.ReadAllLines(Path.Combine(copy, "pathways.csv"));
+        var header = lines[0].Split(',');
+        var row = Array.FindIndex(lines, l => l.Split(',')[Array.IndexOf(header, "th_rqth")] == "0");
+        var pathwayId = lines[row].Split(',')[0];
+        DatasetFolder.SetCell(copy, "pathways.csv", row + 1, "th_rqth", "1");
+        DatasetFolder.Reseal(copy);
+
+        var result = await DatasetFolder.ImportAsync(target, copy);
+
+        Assert.True(result.Imported, string.Join("\n", result.Report.Issues.Take(5)));
+        Assert.Equal(1, result.Updated);
+        await using var db = ParcoursDatabase.Open(target, AccessScope.System("test"));
+        var pathway = await db.Pathways.IgnoreQueryFilters().SingleAsync(p => p.ExternalId == pathwayId);
+        Assert.True(pathway.ThRqth);
+        var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == "Pathway");
+        Assert.Equal(pathway.Id, audit.EntityId);
+        Assert.Contains("ThRqth", audit.Changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_BadSiretOnOneStep_WritesNothingAndReportsFileLineColumn()
+    {
+        var (_, dataset) = await GeneratedDatasetAsync(400);
+        var target = databases.NewEmpty("bad-siret");
+        var before = await DatasetFolder.CountsAsync(target);
+        var copy = Track(DatasetFolder.Copy(dataset));
+        Assert.True(File.ReadAllLines(Path.Combine(copy, "steps.csv")).Length > 812);
+        DatasetFolder.SetCell(copy, "steps.csv", 812, "employer_siret", "90112345500016");
+        DatasetFolder.Reseal(copy);
+
+        var result = await DatasetFolder.ImportAsync(target, copy);
+
+        Assert.False(result.Imported);
+        var error = Assert.Single(result.Report.Issues, i => i.Severity == IssueSeverity.Erreur);
+        Assert.Equal(("steps.csv", 812, "employer_siret", "SIRET_CHECKSUM"), (error.File, error.Line, error.Column, error.Code));
+        Assert.Equal("Le SIRET ne respecte pas sa clé de contrôle.", error.MessageFr);
+        Assert.Equal(before, await DatasetFolder.CountsAsync(target));
+        var report = new MemoryStream();
+        result.Report.WriteCsv(report);
+        var text = Encoding.UTF8.GetString(report.ToArray());
+        Assert.StartsWith("\uFEFFseverity,file,line,column,record_id,code,message_fr,message_en\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("ERREUR,steps.csv,812,employer_siret,", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_FiftyMutatedDatasets_NeverCrashAndNeverWrite()
+    {
+        var (_, dataset) = await GeneratedDatasetAsync(40);
+        var target = databases.NewEmpty("mutations");
+        var before = await DatasetFolder.CountsAsync(target);
+        var random = new Random(2024);
+        var files = Directory.GetFiles(dataset, "*.csv").Select(Path.GetFileName).ToArray();
+
+        for (var n = 0; n < 50; n++)
+        {
+            var copy = DatasetFolder.Copy(dataset);
+            try
+            {
+                var file = Path.Combine(copy, files[random.Next(files.Length)]!);
+                var kind = Mutations.Apply(file, n % Mutations.Count, random);
+                if (n % 5 != 4) DatasetFolder.Reseal(copy); // one in five keeps a stale manifest
+                var result = await DatasetFolder.ImportAsync(target, copy);
+
+                Assert.False(result.Imported, $"mutation {n} ({kind}) of {Path.GetFileName(file)} was imported");
+                Assert.True(result.Report.HasErrors, $"mutation {n} ({kind}) gave no error");
+                Assert.Equal(before, await DatasetFolder.CountsAsync(target));
+            }
+            finally
+            {
+                Directory.Delete(copy, true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AnonymisedExport_HoldsNoIdentityValueOfTheSourceDatabase()
+    {
+        var (source, _) = await Generation.GenerateAsync(databases, 200, 11);
+        var key = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
+
+        var feed = Track(await DatasetFolder.ExportAsync(source, new ExportOptions { Anonymised = true, PseudonymKey = key }));
+
+        var cells = new HashSet<string>(StringComparer.Ordinal);
+        var text = new StringBuilder();
+        foreach (var file in Directory.GetFiles(feed))
+        {
+            var content = File.ReadAllText(file);
+            text.Append(content);
+            foreach (var line in content.Split("\r\n")) foreach (var cell in line.Split(',')) cells.Add(cell);
+        }
+        var all = text.ToString();
+        await using var db = ParcoursDatabase.Open(source, AccessScope.System("test"));
+        var identities = await db.Identities.IgnoreQueryFilters().AsNoTracking().ToListAsync();
+        var referents = await db.Referents.IgnoreQueryFilters().AsNoTracking().ToListAsync();
+        var participants = await db.Participants.IgnoreQueryFilters().AsNoTracking().Select(p => p.ExternalId).ToListAsync();
+        var pathways = await db.Pathways.IgnoreQueryFilters().AsNoTracking().Select(p => p.ExternalId).ToListAsync();
+        var organisations = await db.Organisations.AsNoTracking().Select(o => o.Name).ToListAsync();
+        Assert.NotEmpty(identities);
+        foreach (var i in identities)
+        {
+            foreach (var value in new[] { i.LastName, i.FirstName, i.BirthName, i.AddressLine })
+                if (!string.IsNullOrEmpty(value)) Assert.DoesNotContain(value, cells);
+            foreach (var value in new[] { i.Nir, i.Phone, i.Email, i.FranceTravailId, i.CafNumber, i.BirthDate?.ToString("yyyy-MM-dd") })
+                if (!string.IsNullOrEmpty(value)) Assert.DoesNotContain(value, all, StringComparison.Ordinal);
+        }
+        foreach (var r in referents)
+        {
+            Assert.DoesNotContain(r.LastName, cells);
+            if (r.Email is not null) Assert.DoesNotContain(r.Email, all, StringComparison.Ordinal);
+            Assert.DoesNotContain(r.ExternalId!, cells);
+        }
+        foreach (var id in participants.Concat(pathways)) Assert.DoesNotContain(id!, cells);
+        foreach (var name in organisations) Assert.DoesNotContain(name, cells);
+        Assert.DoesNotContain("x_", all, StringComparison.Ordinal);
+        Assert.Equal("participant_id,sex,birth_year", File.ReadLines(Path.Combine(feed, "participants.csv")).First());
+    }
+
+    [Fact]
+    public async Task AnonymisedFeed_SamePersonSamePseudonymInEveryYearlyFeed_AndFeedImports()
+    {
+        var (source, _) = await Generation.GenerateAsync(databases, 150, 12);
+        var key = Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray();
+        var y2024 = Track(await DatasetFolder.ExportAsync(source, new ExportOptions { Anonymised = true, PseudonymKey = key, OrganisationCode = "PLIE-59", From = new DateOnly(2024, 1, 1), To = new DateOnly(2024, 12, 31) }));
+        var y2025 = Track(await DatasetFolder.ExportAsync(source, new ExportOptions { Anonymised = true, PseudonymKey = key, OrganisationCode = "PLIE-59", From = new DateOnly(2025, 1, 1), To = new DateOnly(2025, 11, 14) }));
+
+        var a = File.ReadLines(Path.Combine(y2024, "participants.csv")).Skip(1).Select(l => l.Split(',')[0]).ToHashSet();
+        var b = File.ReadLines(Path.Combine(y2025, "participants.csv")).Skip(1).Select(l => l.Split(',')[0]).ToHashSet();
+        Assert.NotEmpty(a.Intersect(b)); // people followed over both years keep their pseudonym
+
+        var warehouse = databases.NewEmpty("warehouse");
+        var result = await DatasetFolder.ImportAsync(warehouse, y2024);
+        Assert.True(result.Imported, string.Join("\n", result.Report.Issues.Take(5)));
+    }
+
+    [Fact]
+    public async Task Import_ParticipantKnownByNirUnderAnotherId_IsMatchedNotDuplicated()
+    {
+        var (_, dataset) = await GeneratedDatasetAsync(30);
+        var target = databases.NewEmpty("nir");
+        Assert.True((await DatasetFolder.ImportAsync(target, dataset)).Imported);
+        var before = await DatasetFolder.CountsAsync(target);
+        // The same people sent again under other local ids: every participant_id (and its references) renamed.
+        var copy = Track(DatasetFolder.Copy(dataset));
+        foreach (var file in new[] { "participants.csv", "pathways.csv" })
+        {
+            var path = Path.Combine(copy, file);
+            var lines = File.ReadAllLines(path);
+            var column = Array.IndexOf(lines[0].Split(','), "participant_id");
+            for (var i = 1; i < lines.Length; i++)
+            {
+                var cells = lines[i].Split(',');
+                cells[column] = "X" + cells[column];
+                lines[i] = string.Join(',', cells);
+            }
+            File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n");
+        }
+        DatasetFolder.Reseal(copy);
+
+        var result = await DatasetFolder.ImportAsync(target, copy);
+
+        Assert.True(result.Imported, string.Join("\n", result.Report.Issues.Take(5)));
+        var after = await DatasetFolder.CountsAsync(target);
+        Assert.Equal(before["participants"], after["participants"]);
+    }
+
+    [Fact]
+    public async Task Import_ManifestDigestWrong_ChecksumMismatchAndNothingWritten()
+    {
+        var (_, dataset) = await GeneratedDatasetAsync(20);
+        var copy = Track(DatasetFolder.Copy(dataset));
+        File.AppendAllText(Path.Combine(copy, "barriers.csv"), "");
+        var manifest = File.ReadAllText(Path.Combine(copy, "manifest.json"));
+        var sha = System.Text.RegularExpressions.Regex.Match(manifest, "\"name\": \"barriers.csv\",\\s*\"rows\": \\d+,\\s*\"sha256\": \"([0-9a-f]{64})\"").Groups[1].Value;
+        File.WriteAllText(Path.Combine(copy, "manifest.json"), manifest.Replace(sha, new string('0', 64), StringComparison.Ordinal));
+        var target = databases.NewEmpty("checksum");
+
+        var result = await DatasetFolder.ImportAsync(target, copy);
+
+        Assert.False(result.Imported);
+        Assert.Contains(result.Report.Issues, i => i.Code == "CHECKSUM_MISMATCH" && i.File == "barriers.csv");
+        Assert.Equal(0, (await DatasetFolder.CountsAsync(target))["participants"]);
+    }
+}
+
+public sealed class SqliteExchangeTests() : ExchangeTests(TestDatabase.Sqlite());
+
+public sealed class PostgresExchangeTests() : ExchangeTests(TestDatabase.Postgres());
