@@ -38,6 +38,7 @@ public static class ParcoursWebApp
         configure?.Invoke(builder);
         var target = DatabaseTarget.Resolve(builder.Configuration[DatabaseKey]);
 
+        Workspace.AddWorkspace(builder);
         builder.Services.AddParcoursCore(target);
         builder.Services.AddRazorPages(o =>
         {
