@@ -35,6 +35,8 @@ public static class Workspace
             clock.SetToday(today);
             builder.Services.TryAddSingleton<TimeProvider>(clock);
         }
+        // Codes travel as their names in the API, as in the exchange format (ADR 1).
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         var section = builder.Configuration.GetSection("Parcours:Pathways");
         var policy = Read(section, PathwayPolicies.WorkspaceDefault);
         var perOrganisation = section.GetSection("Organisations").GetChildren()
