@@ -60,8 +60,7 @@ public static class BenchCaseloadCommand
                 ("portefeuille, vue coordination (coordinateur)", coordinator, async db =>
                 {
                     var q = new CaseloadQueries(db, clock, policies);
-                    await q.RowsAsync(new CaseloadFilter(), ct);
-                    await q.LoadsAsync(ct);
+                    await q.LoadsAsync(await q.RowsAsync(new CaseloadFilter(), ct), ct);
                 }),
                 ("suivi du parcours (référent)", referent, db =>
                 {

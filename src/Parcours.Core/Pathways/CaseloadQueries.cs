@@ -37,40 +37,97 @@ public sealed class CaseloadQueries(ParcoursDbContext db, TimeProvider clock, Pa
     {
         var today = Today;
         var policy = policies.For(db.Scope.OrganisationId);
-        var query = db.Pathways.AsNoTracking().Where(p => p.Status == PathwayStatus.ENTRE || p.Status == PathwayStatus.EN_VEILLE);
-        if (filter.ReferentId is { } rid) query = query.Where(p => p.ReferentId == rid);
+        var active = db.Pathways.AsNoTracking().Where(p => p.Status == PathwayStatus.ENTRE || p.Status == PathwayStatus.EN_VEILLE);
+        if (filter.ReferentId is { } rid) active = active.Where(p => p.ReferentId == rid);
+        IEnumerable<CaseloadRow> rows;
+        if (filter.ReferentId is not null || db.Scope.CaseloadOnly)
+        {
+            // A référent's caseload (tens of pathways): one query, each row with correlated subqueries served by indexes.
+            var query = active;
         var raw = await query.Select(p => new
+            {
+                p.Id, p.ParticipantId, p.Status, p.StatusSince, p.EntryDate, p.ReferentId,
+                p.Participant!.Identity!.LastName, p.Participant.Identity.FirstName,
+                RefFirst = p.Referent!.FirstName, RefLast = p.Referent.LastName,
+                CurrentStep = p.Steps.Where(s => s.StartDate <= today && (s.EndDate == null || s.EndDate >= today))
+                    .OrderByDescending(s => s.StartDate).Select(s => (StepType?)s.StepType).FirstOrDefault(),
+                LastStepEnd = p.Steps.Where(s => s.EndDate != null && s.EndDate <= today).Max(s => s.EndDate),
+                ExitJobStart = p.Steps.Where(s => s.StartDate <= today && (s.EndDate == null || s.EndDate >= today)
+                        && (s.StepType == StepType.EMPLOI_SORTIE
+                            || (s.StepType == StepType.CLAUSE_SOCIALE && s.ContractType != null
+                                && s.ContractType != ContractType.CDDI && s.ContractType != ContractType.INTERIM_INSERTION
+                                && s.ContractType != ContractType.CREATION_ENTREPRISE && s.ContractType != ContractType.CUI_CAE && s.ContractType != ContractType.CUI_CIE
+                                && (s.ContractType == ContractType.CDI || s.OpenEnded == true || s.ContractMonths > 6))))
+                    .Min(s => (DateOnly?)s.StartDate),
+                LastContact = p.Appointments.Where(a => a.Attended == true && a.Date <= today).Max(a => (DateOnly?)a.Date),
+                ContractEnd = p.Contracts.Where(c => c.Kind == CommitmentContractKind.CER || c.Kind == CommitmentContractKind.CONTRAT_ENGAGEMENT)
+                    .OrderByDescending(c => c.StartDate).Select(c => c.EndDate).FirstOrDefault(),
+            }).ToListAsync(ct);
+            rows = raw.Select(r => Row(r.Id, r.ParticipantId, r.LastName, r.FirstName, r.Status, r.StatusSince, r.EntryDate, r.ReferentId, r.RefFirst, r.RefLast,
+                r.CurrentStep, r.LastStepEnd, r.ExitJobStart, r.LastContact, r.ContractEnd, policy, today));
+        }
+        else rows = await ProgrammeRowsAsync(active, policy, today, ct);
+        return Filter(rows, filter);
+    }
+
+    private static CaseloadRow Row(long id, long participantId, string lastName, string firstName, PathwayStatus status, DateOnly? statusSince,
+        DateOnly? entryDate, long? referentId, string? refFirst, string? refLast, StepType? currentStep, DateOnly? lastStepEnd, DateOnly? exitJobStart,
+        DateOnly? lastContact, DateOnly? contractEnd, PathwayPolicy policy, DateOnly today)
+    {
+        var entry = entryDate ?? statusSince ?? today;
+        var snapshot = new PathwaySnapshot
+        {
+            Status = status, EntryDate = entry, StatusSince = statusSince, HasStepInProgress = currentStep is not null,
+            LastStepEnd = lastStepEnd, ExitJobStart = exitJobStart, LastContact = lastContact, ContractEnd = contractEnd,
+        };
+        return new CaseloadRow(id, participantId, lastName, firstName, status, currentStep is not null, currentStep, entry,
+            CalendarMonths.WholeMonths(entry, today), lastContact, referentId, refFirst is null ? null : $"{refFirst} {refLast}",
+            CaseloadAlerts.For(snapshot, policy, today));
+    }
+
+    /// <summary>
+    /// The whole programme (thousands of pathways, the coordinator's view): a few set-based queries grouped by
+    /// pathway rather than correlated subqueries per row.
+    /// </summary>
+    private async Task<IEnumerable<CaseloadRow>> ProgrammeRowsAsync(IQueryable<Pathway> active, PathwayPolicy policy, DateOnly today, CancellationToken ct)
+    {
+
+        // A handful of set-based queries over the file active, whatever its size (no query per row): the pathways
+        // with names, then per pathway the last ended step, the steps in progress, the last contact, the contracts.
+        var raw = await active.Select(p => new
         {
             p.Id, p.ParticipantId, p.Status, p.StatusSince, p.EntryDate, p.ReferentId,
             p.Participant!.Identity!.LastName, p.Participant.Identity.FirstName,
             RefFirst = p.Referent!.FirstName, RefLast = p.Referent.LastName,
-            CurrentStep = p.Steps.Where(s => s.StartDate <= today && (s.EndDate == null || s.EndDate >= today))
-                .OrderByDescending(s => s.StartDate).Select(s => (StepType?)s.StepType).FirstOrDefault(),
-            LastStepEnd = p.Steps.Where(s => s.EndDate != null && s.EndDate <= today).Max(s => s.EndDate),
-            ExitJobStart = p.Steps.Where(s => s.StartDate <= today && (s.EndDate == null || s.EndDate >= today)
-                    && (s.StepType == StepType.EMPLOI_SORTIE
-                        || (s.StepType == StepType.CLAUSE_SOCIALE && s.ContractType != null
-                            && s.ContractType != ContractType.CDDI && s.ContractType != ContractType.INTERIM_INSERTION
-                            && s.ContractType != ContractType.CREATION_ENTREPRISE && s.ContractType != ContractType.CUI_CAE && s.ContractType != ContractType.CUI_CIE
-                            && (s.ContractType == ContractType.CDI || s.OpenEnded == true || s.ContractMonths > 6))))
-                .Min(s => (DateOnly?)s.StartDate),
-            LastContact = p.Appointments.Where(a => a.Attended == true && a.Date <= today).Max(a => (DateOnly?)a.Date),
-            ContractEnd = p.Contracts.Where(c => c.Kind == CommitmentContractKind.CER || c.Kind == CommitmentContractKind.CONTRAT_ENGAGEMENT)
-                .OrderByDescending(c => c.StartDate).Select(c => c.EndDate).FirstOrDefault(),
         }).ToListAsync(ct);
+        var steps = db.Steps.AsNoTracking().Where(s => s.Pathway!.Status == PathwayStatus.ENTRE || s.Pathway.Status == PathwayStatus.EN_VEILLE);
+        var lastEnds = await steps.Where(s => s.EndDate != null && s.EndDate < today)
+            .GroupBy(s => s.PathwayId).Select(g => new { g.Key, Last = g.Max(s => s.EndDate) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
+        var running = (await steps.Where(s => s.StartDate <= today && (s.EndDate == null || s.EndDate >= today))
+            .Select(s => new Step { PathwayId = s.PathwayId, StepType = s.StepType, StartDate = s.StartDate, EndDate = s.EndDate,
+                ContractType = s.ContractType, ContractMonths = s.ContractMonths, OpenEnded = s.OpenEnded })
+            .ToListAsync(ct)).ToLookup(s => s.PathwayId);
+        var activeIds = active.Select(p => p.Id);
+        var contacts = await db.Appointments.AsNoTracking().Where(a => activeIds.Contains(a.PathwayId) && a.Attended == true && a.Date <= today)
+            .GroupBy(a => a.PathwayId).Select(g => new { g.Key, Last = g.Max(a => a.Date) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
+        var contracts = (await db.Contracts.AsNoTracking()
+            .Where(c => activeIds.Contains(c.PathwayId) && (c.Kind == CommitmentContractKind.CER || c.Kind == CommitmentContractKind.CONTRAT_ENGAGEMENT))
+            .Select(c => new { c.PathwayId, c.StartDate, c.EndDate }).ToListAsync(ct))
+            .GroupBy(c => c.PathwayId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.StartDate)!.EndDate);
 
-        var rows = raw.Select(r =>
+        return raw.Select(r =>
         {
-            var entry = r.EntryDate ?? r.StatusSince ?? today;
-            var snapshot = new PathwaySnapshot
-            {
-                Status = r.Status, EntryDate = entry, StatusSince = r.StatusSince, HasStepInProgress = r.CurrentStep is not null,
-                LastStepEnd = r.LastStepEnd, ExitJobStart = r.ExitJobStart, LastContact = r.LastContact, ContractEnd = r.ContractEnd,
-            };
-            return new CaseloadRow(r.Id, r.ParticipantId, r.LastName, r.FirstName, r.Status, r.CurrentStep is not null, r.CurrentStep, entry,
-                CalendarMonths.WholeMonths(entry, today), r.LastContact, r.ReferentId, r.RefFirst is null ? null : $"{r.RefFirst} {r.RefLast}",
-                CaseloadAlerts.For(snapshot, policy, today));
-        });
+            var inProgress = running[r.Id].ToList();
+            var current = inProgress.MaxBy(s => s.StartDate);
+            var exitJob = inProgress.Where(s => s.IsExitJob).Select(s => (DateOnly?)s.StartDate).Min();
+            return Row(r.Id, r.ParticipantId, r.LastName, r.FirstName, r.Status, r.StatusSince, r.EntryDate, r.ReferentId, r.RefFirst, r.RefLast,
+                current?.StepType, lastEnds.GetValueOrDefault(r.Id), exitJob, contacts.TryGetValue(r.Id, out var c) ? c : null,
+                contracts.GetValueOrDefault(r.Id), policy, today);
+        }).ToList();
+    }
+
+    private static IReadOnlyList<CaseloadRow> Filter(IEnumerable<CaseloadRow> rows, CaseloadFilter filter)
+    {
         if (filter.Alert is { } alert) rows = rows.Where(r => r.Alerts.Any(a => a.Kind == alert));
         if (!string.IsNullOrEmpty(filter.Situation)) rows = rows.Where(r => r.Situation == filter.Situation);
         rows = filter.Sort switch
@@ -79,15 +136,18 @@ public sealed class CaseloadQueries(ParcoursDbContext db, TimeProvider clock, Pa
             "duree" => rows.OrderByDescending(r => r.MonthsInPathway).ThenBy(r => r.LastName),
             "contact" => rows.OrderBy(r => r.LastContact ?? DateOnly.MinValue).ThenBy(r => r.LastName),
             "alertes" => rows.OrderByDescending(r => r.Alerts.Count).ThenBy(r => r.LastName),
-            _ => rows.OrderBy(r => r.LastName).ThenBy(r => r.FirstName),
+            _ => rows.OrderBy(r => r.LastName, StringComparer.Ordinal).ThenBy(r => r.FirstName, StringComparer.Ordinal),
         };
         return rows.ToList();
     }
 
     /// <summary>Each référent of the programme with their file active and alert counts: the coordinator's view.</summary>
-    public async Task<IReadOnlyList<ReferentLoad>> LoadsAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<ReferentLoad>> LoadsAsync(CancellationToken ct = default) =>
+        await LoadsAsync(await RowsAsync(new CaseloadFilter(), ct), ct);
+
+    /// <summary>The same, from the rows of the whole programme already loaded (the caseload page loads them once).</summary>
+    public async Task<IReadOnlyList<ReferentLoad>> LoadsAsync(IReadOnlyList<CaseloadRow> rows, CancellationToken ct = default)
     {
-        var rows = await RowsAsync(new CaseloadFilter(), ct);
         var referents = await db.Referents.AsNoTracking().OrderBy(r => r.LastName).ThenBy(r => r.FirstName)
             .Select(r => new { r.Id, Name = r.FirstName + " " + r.LastName, r.FteHundredths }).ToListAsync(ct);
         var byReferent = rows.Where(r => r.ReferentId is not null).ToLookup(r => r.ReferentId!.Value);

@@ -28,8 +28,9 @@ public sealed class CaseloadModel(CaseloadQueries caseload) : PageModel
         if (Coordinator && Referent is null)
         {
             // One query for the whole programme: the per-référent summary and the filtered list both come from it.
-            var all = await caseload.RowsAsync(new CaseloadFilter(null, Alerte, Situation, Tri), ct);
-            Loads = await caseload.LoadsAsync(ct);
+            var everything = await caseload.RowsAsync(new CaseloadFilter(null, null, null, Tri), ct);
+            Loads = await caseload.LoadsAsync(everything, ct);
+            var all = everything.Where(r => (Alerte is null || r.Alerts.Any(a => a.Kind == Alerte)) && (string.IsNullOrEmpty(Situation) || r.Situation == Situation)).ToList();
             Total = all.Count;
             Rows = all.Skip((Math.Max(1, PageNumber) - 1) * PageSize).Take(PageSize).ToList();
             return;
