@@ -248,6 +248,48 @@ public sealed class PathwayWorkflow(ParcoursDbContext db, TimeProvider clock, Pa
             return pathway.RecordExit(date, reason, step?.Id, today, today);
         }, ct);
 
+    /// <summary>A barrier identified on the pathway .</summary>
+    public Task<ValidationResult?> AddBarrierAsync(long pathwayId, BarrierCategory code, DateOnly identifiedOn, int version, CancellationToken ct = default) =>
+        RunAsync(pathwayId, version, async (pathway, today) =>
+        {
+            var result = new ValidationResult();
+            if (PathwayStatuses.Phase(pathway.Status) == PathwayPhase.CLOS) result.Add(null, "Ce parcours est clos.");
+            if (identifiedOn > today) result.Add("IdentifiedOn", "La date d'identification ne peut pas être dans le futur.");
+            if (await db.Barriers.AnyAsync(b => b.PathwayId == pathway.Id && b.BarrierCode == code && b.LiftedOn == null, ct))
+                result.Add("BarrierCode", "Ce frein est déjà identifié et n'est pas levé.");
+            if (result.IsValid) db.Barriers.Add(new Barrier { PathwayId = pathway.Id, BarrierCode = code, IdentifiedOn = identifiedOn });
+            return result;
+        }, ct);
+
+    /// <summary>A barrier lifted .</summary>
+    public Task<ValidationResult?> LiftBarrierAsync(long pathwayId, long barrierId, DateOnly liftedOn, int version, CancellationToken ct = default) =>
+        RunAsync(pathwayId, version, async (pathway, today) =>
+        {
+            var barrier = await db.Barriers.SingleOrDefaultAsync(b => b.Id == barrierId && b.PathwayId == pathway.Id, ct);
+            if (barrier is null) return ValidationResult.Fail("BarrierId", "Ce frein n'appartient pas au parcours.");
+            var result = new ValidationResult();
+            if (barrier.LiftedOn is not null) result.Add("LiftedOn", "Ce frein est déjà levé.");
+            if (liftedOn < barrier.IdentifiedOn) result.Add("LiftedOn", "La levée précède l'identification du frein.");
+            if (liftedOn > today) result.Add("LiftedOn", "La date de levée ne peut pas être dans le futur.");
+            if (result.IsValid) barrier.LiftedOn = liftedOn;
+            return result;
+        }, ct);
+
+    /// <summary>A contract signed or renewed: CER, PPAE, contrat d'engagement… with its dates and weekly hours .</summary>
+    public Task<ValidationResult?> AddContractAsync(long pathwayId, CommitmentContractKind kind, DateOnly signedOn, DateOnly startDate, DateOnly? endDate,
+        decimal? weeklyHours, int version, CancellationToken ct = default) =>
+        RunAsync(pathwayId, version, (pathway, today) =>
+        {
+            var result = new ValidationResult();
+            if (PathwayStatuses.Phase(pathway.Status) == PathwayPhase.CLOS) result.Add(null, "Ce parcours est clos.");
+            if (signedOn > today) result.Add("SignedOn", "La date de signature ne peut pas être dans le futur.");
+            if (endDate is { } end && end < startDate) result.Add("EndDate", "La fin du contrat précède son début.");
+            if (weeklyHours is < 0 or > 60) result.Add("WeeklyHours", "La durée hebdomadaire d'activité doit être comprise entre 0 et 60 heures.");
+            if (result.IsValid)
+                db.Contracts.Add(new CommitmentContract { PathwayId = pathway.Id, Kind = kind, SignedOn = signedOn, StartDate = startDate, EndDate = endDate, WeeklyActivityHours = weeklyHours });
+            return Task.FromResult(result);
+        }, ct);
+
     /// <summary>«En veille» with its start, or resumption.</summary>
     public Task<ValidationResult?> PutOnHoldAsync(long pathwayId, DateOnly date, int version, CancellationToken ct = default) =>
         RunAsync(pathwayId, version, (pathway, today) => Task.FromResult(pathway.PutOnHold(date, today)), ct);

@@ -47,6 +47,12 @@ public static class PathwaysApi
             Write(u, false, () => w.CloseStepAsync(id, stepId, b.Date, b.Version, ct))).WithName("CloseStep");
         g.MapPost("/pathways/{id:long}/appointments", (long id, AppointmentBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
             Write(u, false, () => w.AddAppointmentAsync(id, b.Date, b.Kind, b.Attended, b.Note, b.Version, ct))).WithName("AddAppointment");
+        g.MapPost("/pathways/{id:long}/barriers", (long id, BarrierBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
+            Write(u, false, () => w.AddBarrierAsync(id, b.BarrierCode, b.IdentifiedOn, b.Version, ct))).WithName("AddBarrier");
+        g.MapPost("/pathways/{id:long}/barriers/{barrierId:long}/lift", (long id, long barrierId, DateBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
+            Write(u, false, () => w.LiftBarrierAsync(id, barrierId, b.Date, b.Version, ct))).WithName("LiftBarrier");
+        g.MapPost("/pathways/{id:long}/contracts", (long id, ContractBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
+            Write(u, false, () => w.AddContractAsync(id, b.Kind, b.SignedOn, b.StartDate, b.EndDate, b.WeeklyActivityHours, b.Version, ct))).WithName("AddContract");
         g.MapPost("/pathways/{id:long}/exit", (long id, ExitBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
             Write(u, true, () => w.ValidateExitAsync(id, b.Reason, b.ExitStepId, b.ExitDate, b.Version, ct))).WithName("ValidateExit");
         g.MapPost("/pathways/{id:long}/referent", (long id, ReassignBody b, ReassignReferent r, ClaimsPrincipal u, CancellationToken ct) =>
@@ -66,6 +72,8 @@ public static class PathwaysApi
     public sealed record AppointmentBody(DateOnly Date, AppointmentKind Kind, bool? Attended, string? Note, int Version);
     public sealed record ExitBody(ExitReason Reason, long? ExitStepId, DateOnly? ExitDate, int Version);
     public sealed record ReassignBody(long ReferentId, int Version);
+    public sealed record BarrierBody(BarrierCategory BarrierCode, DateOnly IdentifiedOn, int Version);
+    public sealed record ContractBody(CommitmentContractKind Kind, DateOnly SignedOn, DateOnly StartDate, DateOnly? EndDate, decimal? WeeklyActivityHours, int Version);
     public sealed record PrescriptionBody(string? LastName, string? FirstName, DateOnly? BirthDate, Sex Sex, PrescriberKind PrescriberKind,
         string? PrescriberName, DateOnly PrescriptionDate, long? ParticipantId);
 

@@ -133,4 +133,29 @@ public class WorkspaceAccessAndApiTests(WritableWebApp app) : IClassFixture<Writ
         Assert.True(audited.Count >= 6, $"{audited.Count} audit entries");
         Assert.All(audited, actor => Assert.Equal("coordinateur1", actor));
     }
+
+    [Fact]
+    public async Task Api_ContractEndingWithin30Days_RaisesTheRenewalAlert_AndPrints()
+    {
+        var (_, _, own) = await PathwaysAsync();
+        using var referent = await app.Factory.LoginAsync("referent1-1");
+        int version;
+        using (var json = JsonDocument.Parse(await referent.GetStringAsync($"/api/v1/pathways/{own}"))) version = json.RootElement.GetProperty("version").GetInt32();
+        var today = DateOnly.FromDateTime(DateTime.Today); // this factory runs on the system clock
+        using var added = await referent.PostAsJsonAsync($"/api/v1/pathways/{own}/contracts", new
+        {
+            Kind = "CER", SignedOn = today.AddMonths(-6), StartDate = today.AddMonths(-6), EndDate = today.AddDays(20), WeeklyActivityHours = 15, Version = version,
+        });
+        Assert.True(added.StatusCode == HttpStatusCode.NoContent, await added.Content.ReadAsStringAsync());
+
+        using var caseload = JsonDocument.Parse(await referent.GetStringAsync("/api/v1/caseload?alert=ContractToRenew"));
+        var row = caseload.RootElement.EnumerateArray().Single(e => e.GetProperty("pathwayId").GetInt64() == own);
+        Assert.Contains(row.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("kind").GetString() == "ContractToRenew");
+
+        long contractId;
+        using (var json = JsonDocument.Parse(await referent.GetStringAsync($"/api/v1/pathways/{own}")))
+            contractId = json.RootElement.GetProperty("contracts").EnumerateArray().Last().GetProperty("id").GetInt64();
+        var print = await referent.GetPageAsync($"/parcours/{own}/contrat/{contractId}");
+        Assert.Equal("Contrat d'engagement réciproque", print.QuerySelector("[data-testid=document-title]").Text());
+    }
 }

@@ -192,6 +192,10 @@ public class WorkspaceJourneyTests(WorkspaceBrowser app) : IClassFixture<Workspa
         await Expect(coordinator.GetByTestId("status")).ToHaveTextAsync("Sorti");
         await Expect(coordinator.GetByTestId("exit")).ToContainTextAsync("sortie le 30/12/2026, validée le 30/12/2026");
         await Expect(coordinator.GetByTestId("exit")).ToContainTextAsync("Sortie positive");
+        // The exit attestation for the FSE, print-ready.
+        await coordinator.GotoAsync($"/parcours/{pathwayId}/attestation");
+        await Expect(coordinator.GetByTestId("document-title")).ToHaveTextAsync("Attestation de sortie");
+        await Expect(coordinator.GetByTestId("exit-reason")).ToContainTextAsync("durable");
         app.Clock.SetToday(Today);
     }
 

@@ -71,6 +71,18 @@ public sealed class PathwayModel(PathwayWorkspaceQueries queries, CaseloadQuerie
             ? Task.FromResult<ValidationResult?>(ValidationResult.Fail("Reason", "Choisissez le motif de sortie."))
             : workflow.ValidateExitAsync(id, reason.Value, exitStepId, exitDate, version, ct), "La sortie a été validée.", ct);
 
+    public Task<IActionResult> OnPostBarrierAsync(long id, BarrierCategory? code, DateOnly identifiedOn, int version, CancellationToken ct) =>
+        Run(id, false, () => code is null
+            ? Task.FromResult<ValidationResult?>(ValidationResult.Fail("Code", "Choisissez la catégorie de frein."))
+            : workflow.AddBarrierAsync(id, code.Value, identifiedOn, version, ct), "Le frein a été enregistré.", ct);
+
+    public Task<IActionResult> OnPostLiftBarrierAsync(long id, long barrierId, DateOnly liftedOn, int version, CancellationToken ct) =>
+        Run(id, false, () => workflow.LiftBarrierAsync(id, barrierId, liftedOn, version, ct), "Le frein est levé.", ct);
+
+    public Task<IActionResult> OnPostContractAsync(long id, CommitmentContractKind kind, DateOnly signedOn, DateOnly startDate, DateOnly? endDate,
+        decimal? weeklyHours, int version, CancellationToken ct) =>
+        Run(id, false, () => workflow.AddContractAsync(id, kind, signedOn, startDate, endDate, weeklyHours, version, ct), "Le contrat a été enregistré.", ct);
+
     public Task<IActionResult> OnPostHoldAsync(long id, DateOnly date, int version, CancellationToken ct) =>
         Run(id, false, () => workflow.PutOnHoldAsync(id, date, version, ct), "Le parcours est en veille.", ct);
 
