@@ -290,6 +290,28 @@ public sealed class PathwayWorkflow(ParcoursDbContext db, TimeProvider clock, Pa
             return Task.FromResult(result);
         }, ct);
 
+    /// <summary>RSA (W-07): the opening of rights, then the orientation with its type and organisation .</summary>
+    public Task<ValidationResult?> RecordRsaOrientationAsync(long pathwayId, DateOnly rightsOpenedOn, DateOnly? orientedOn, RsaOrientationType? type,
+        string? organisationName, int version, CancellationToken ct = default) =>
+        RunAsync(pathwayId, version, async (pathway, today) =>
+        {
+            var result = RsaDelays.Check(rightsOpenedOn, orientedOn, type, today);
+            if (pathway.Scheme != Scheme.ACCOMPAGNEMENT_RSA) result.Add(null, "L'orientation RSA ne concerne que les parcours d'accompagnement RSA.");
+            if (!result.IsValid) return result;
+            var row = await db.RsaOrientations.SingleOrDefaultAsync(o => o.PathwayId == pathway.Id, ct);
+            if (row is null) db.RsaOrientations.Add(row = new RsaOrientation { PathwayId = pathway.Id });
+            row.RightsOpenedOn = rightsOpenedOn;
+            row.OrientedOn = orientedOn;
+            row.OrientationType = type;
+            row.OrganisationName = string.IsNullOrWhiteSpace(organisationName) ? null : organisationName.Trim();
+            if (orientedOn is { } o)
+            {
+                pathway.OrientationDate = o;
+                pathway.OrientationType = type;
+            }
+            return result;
+        }, ct);
+
     /// <summary>«En veille» with its start, or resumption.</summary>
     public Task<ValidationResult?> PutOnHoldAsync(long pathwayId, DateOnly date, int version, CancellationToken ct = default) =>
         RunAsync(pathwayId, version, (pathway, today) => Task.FromResult(pathway.PutOnHold(date, today)), ct);

@@ -12,7 +12,7 @@ public sealed record EventView(DateOnly On, DateTime RecordedAtUtc, string Kind,
 /// <summary>Everything the pathway workspace page shows: the pathway, its documents, appointments, history, delays and alerts.</summary>
 public sealed record PathwayWorkspace(PathwayView Pathway, string LastName, string FirstName, DateOnly? BirthDate,
     IReadOnlyList<PathwayDocumentView> Documents, IReadOnlyList<AppointmentView> Appointments, IReadOnlyList<EventView> Events,
-    IReadOnlyList<CaseloadAlert> Alerts, PathwayPolicy Policy, DateOnly Today)
+    IReadOnlyList<CaseloadAlert> Alerts, PathwayPolicy Policy, DateOnly Today, RsaFile? Rsa = null)
 {
     /// <summary>Days from prescription to pre-assignment .</summary>
     public int? PreAssignmentDelay => Pathway.PrescriptionDate is { } p && Pathway.PreAssignmentDate is { } a ? a.DayNumber - p.DayNumber : null;
@@ -29,6 +29,10 @@ public sealed record PathwayWorkspace(PathwayView Pathway, string LastName, stri
     public IReadOnlyList<PathwayDocumentKind> MissingForEntry =>
         PathwayDocuments.MissingForEntry(Documents.Select(d => d.Kind), FseFunded);
 }
+
+public sealed record RsaFile(long PathwayId, long ParticipantId, string LastName, string FirstName, string? ReferentName, DateOnly RightsOpenedOn,
+    DateOnly? OrientedOn, RsaOrientationType? OrientationType, string? OrganisationName, DateOnly? ContractSignedOn,
+    DateOnly OrientationDeadline, DateOnly? ContractDeadline, IReadOnlyList<string> Overdue);
 
 public sealed record PathwayDocumentView(PathwayDocumentKind Kind, DateOnly ReceivedOn);
 
@@ -53,8 +57,35 @@ public sealed class PathwayWorkspaceQueries(ParcoursDbContext db, ParticipantQue
         IReadOnlyList<CaseloadAlert> alerts = [];
         if (pathway.Status is PathwayStatus.ENTRE or PathwayStatus.EN_VEILLE && pathway.ReferentId is { } rid)
             alerts = (await caseload.RowsAsync(new CaseloadFilter(rid), ct)).FirstOrDefault(r => r.PathwayId == pathwayId)?.Alerts ?? [];
+        RsaFile? rsa = null;
+        if (pathway.Scheme == Scheme.ACCOMPAGNEMENT_RSA)
+            rsa = (await RsaAsync(pathwayId, ct)).FirstOrDefault();
         return new PathwayWorkspace(pathway, identity.LastName, identity.FirstName, identity.BirthDate, documents, appointments, events, alerts,
-            policies.For(db.Scope.OrganisationId), Today.From(clock));
+            policies.For(db.Scope.OrganisationId), Today.From(clock), rsa);
+    }
+
+    /// <summary>
+    /// RSA files of the scope (W-07) with their decree deadlines and what is overdue; open pathways only.
+    /// One query for the orientations and one for the first signed CER or contrat d'engagement of each.
+    /// </summary>
+    public async Task<IReadOnlyList<RsaFile>> RsaAsync(long? pathwayId = null, CancellationToken ct = default)
+    {
+        var today = Today.From(clock);
+        var policy = policies.For(db.Scope.OrganisationId);
+        var query = from o in db.RsaOrientations.AsNoTracking()
+                    join p in db.Pathways.AsNoTracking() on o.PathwayId equals p.Id
+                    where p.Status != PathwayStatus.SORTI && p.Status != PathwayStatus.NON_ENTRE && (pathwayId == null || p.Id == pathwayId)
+                    select new
+                    {
+                        o, p.ParticipantId, p.Participant!.Identity!.LastName, p.Participant.Identity.FirstName,
+                        Referent = p.Referent!.FirstName + " " + p.Referent.LastName,
+                        Signed = db.Contracts.Where(c => c.PathwayId == p.Id && (c.Kind == CommitmentContractKind.CER || c.Kind == CommitmentContractKind.CONTRAT_ENGAGEMENT))
+                            .Min(c => (DateOnly?)c.SignedOn),
+                    };
+        var rows = await query.OrderBy(x => x.o.RightsOpenedOn).Take(2000).ToListAsync(ct);
+        return rows.Select(x => new RsaFile(x.o.PathwayId, x.ParticipantId, x.LastName, x.FirstName, x.Referent, x.o.RightsOpenedOn, x.o.OrientedOn,
+            x.o.OrientationType, x.o.OrganisationName, x.Signed, RsaDelays.OrientationDeadline(x.o.RightsOpenedOn, policy),
+            x.o.OrientedOn is { } on ? RsaDelays.ContractDeadline(on, policy) : null, RsaDelays.Overdue(x.o, x.Signed, policy, today))).ToList();
     }
 
     /// <summary>The files on the agenda of the entry commission, by commission date.</summary>

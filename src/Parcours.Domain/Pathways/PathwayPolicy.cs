@@ -19,6 +19,10 @@ public sealed record PathwayPolicy
     /// <summary>Review date of a pathway on hold when none is recorded: the start of the hold + this many months .</summary>
     public int OnHoldReviewMonths { get; init; } = 3;
     public int CaseloadNorm { get; init; } = 70;
+    /// <summary>RSA: weeks from the opening of rights to the orientation (2024 decree, R-503), per Département.</summary>
+    public int RsaOrientationWeeks { get; init; } = 6;
+    /// <summary>RSA: weeks from the orientation to the signed contract (2024 decree, R-505), per Département.</summary>
+    public int RsaContractWeeks { get; init; } = 4;
     public int CaseloadLow { get; init; } = 60;
     public int CaseloadHigh { get; init; } = 100;
 

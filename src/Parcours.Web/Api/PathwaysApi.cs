@@ -53,6 +53,11 @@ public static class PathwaysApi
             Write(u, false, () => w.LiftBarrierAsync(id, barrierId, b.Date, b.Version, ct))).WithName("LiftBarrier");
         g.MapPost("/pathways/{id:long}/contracts", (long id, ContractBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
             Write(u, false, () => w.AddContractAsync(id, b.Kind, b.SignedOn, b.StartDate, b.EndDate, b.WeeklyActivityHours, b.Version, ct))).WithName("AddContract");
+        g.MapGet("/rsa/orientations", async (PathwayWorkspaceQueries q, bool? overdue, CancellationToken ct) =>
+            TypedResults.Ok((await q.RsaAsync(null, ct)).Where(f => overdue != true || f.Overdue.Count > 0).ToList()))
+            .WithName("GetRsaOrientations").WithSummary("Dossiers RSA : délais d'orientation et de contrat, retards.");
+        g.MapPut("/pathways/{id:long}/rsa-orientation", (long id, RsaBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
+            Write(u, false, () => w.RecordRsaOrientationAsync(id, b.RightsOpenedOn, b.OrientedOn, b.OrientationType, b.OrganisationName, b.Version, ct))).WithName("RecordRsaOrientation");
         g.MapPost("/pathways/{id:long}/exit", (long id, ExitBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
             Write(u, true, () => w.ValidateExitAsync(id, b.Reason, b.ExitStepId, b.ExitDate, b.Version, ct))).WithName("ValidateExit");
         g.MapPost("/pathways/{id:long}/referent", (long id, ReassignBody b, ReassignReferent r, ClaimsPrincipal u, CancellationToken ct) =>
@@ -72,6 +77,7 @@ public static class PathwaysApi
     public sealed record AppointmentBody(DateOnly Date, AppointmentKind Kind, bool? Attended, string? Note, int Version);
     public sealed record ExitBody(ExitReason Reason, long? ExitStepId, DateOnly? ExitDate, int Version);
     public sealed record ReassignBody(long ReferentId, int Version);
+    public sealed record RsaBody(DateOnly RightsOpenedOn, DateOnly? OrientedOn, RsaOrientationType? OrientationType, string? OrganisationName, int Version);
     public sealed record BarrierBody(BarrierCategory BarrierCode, DateOnly IdentifiedOn, int Version);
     public sealed record ContractBody(CommitmentContractKind Kind, DateOnly SignedOn, DateOnly StartDate, DateOnly? EndDate, decimal? WeeklyActivityHours, int Version);
     public sealed record PrescriptionBody(string? LastName, string? FirstName, DateOnly? BirthDate, Sex Sex, PrescriberKind PrescriberKind,

@@ -63,6 +63,8 @@ public static class Workspace
             NoContactAlertDays = Int("NoContactAlertDays", fallback.NoContactAlertDays),
             ContractRenewalDays = Int("ContractRenewalDays", fallback.ContractRenewalDays),
             CaseloadNorm = Int("CaseloadNorm", fallback.CaseloadNorm),
+            RsaOrientationWeeks = Int("RsaOrientationWeeks", fallback.RsaOrientationWeeks),
+            RsaContractWeeks = Int("RsaContractWeeks", fallback.RsaContractWeeks),
         };
     }
 

@@ -158,4 +158,34 @@ public class WorkspaceAccessAndApiTests(WritableWebApp app) : IClassFixture<Writ
         var print = await referent.GetPageAsync($"/parcours/{own}/contrat/{contractId}");
         Assert.Equal("Contrat d'engagement réciproque", print.QuerySelector("[data-testid=document-title]").Text());
     }
+
+    [Fact]
+    public async Task Rsa_OrientationRecorded_OverdueContractListed_PageAndApi()
+    {
+        long pathwayId;
+        string login;
+        await using (var data = new DemoData(app.Database))
+        {
+            var rsa = await data.Db.Pathways.Where(p => p.Scheme == Scheme.ACCOMPAGNEMENT_RSA && p.Status == PathwayStatus.ENTRE
+                    && !data.Db.Contracts.Any(c => c.PathwayId == p.Id && (c.Kind == CommitmentContractKind.CER || c.Kind == CommitmentContractKind.CONTRAT_ENGAGEMENT)))
+                .OrderBy(p => p.Id).Select(p => new { p.Id, p.OrganisationId }).FirstAsync();
+            pathwayId = rsa.Id;
+            login = await data.Db.Users.Where(u => u.OrganisationId == rsa.OrganisationId && u.Roles == Domain.Access.Role.Coordinator).Select(u => u.Login).FirstAsync();
+        }
+        using var coordinator = await app.Factory.LoginAsync(login);
+        int version;
+        using (var json = JsonDocument.Parse(await coordinator.GetStringAsync($"/api/v1/pathways/{pathwayId}"))) version = json.RootElement.GetProperty("version").GetInt32();
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        using var put = await coordinator.PutAsJsonAsync($"/api/v1/pathways/{pathwayId}/rsa-orientation", new
+        {
+            RightsOpenedOn = today.AddDays(-90), OrientedOn = today.AddDays(-60), OrientationType = "PROFESSIONNELLE", OrganisationName = "France Travail", Version = version,
+        });
+        Assert.True(put.StatusCode == HttpStatusCode.NoContent, await put.Content.ReadAsStringAsync());
+
+        using var overdue = JsonDocument.Parse(await coordinator.GetStringAsync("/api/v1/rsa/orientations?overdue=true"));
+        var file = overdue.RootElement.EnumerateArray().Single(e => e.GetProperty("pathwayId").GetInt64() == pathwayId);
+        Assert.StartsWith("Contrat en retard", file.GetProperty("overdue")[0].GetString());
+        var page = await coordinator.GetPageAsync("/rsa?retard=true");
+        Assert.Contains("Contrat en retard", page.QuerySelector($"[data-testid=rsa-row][data-pathway='{pathwayId}']").Text());
+    }
 }

@@ -16,3 +16,15 @@ internal sealed class PathwayDocumentConfiguration : IEntityTypeConfiguration<Pa
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class RsaOrientationConfiguration : IEntityTypeConfiguration<RsaOrientation>
+{
+    public void Configure(EntityTypeBuilder<RsaOrientation> b)
+    {
+        b.ToTable("pathways_rsa_orientation");
+        b.Property(x => x.OrganisationName).HasMaxLength(200);
+        b.HasOne<Pathway>().WithMany().HasForeignKey(x => x.PathwayId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.PathwayId).IsUnique();
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}

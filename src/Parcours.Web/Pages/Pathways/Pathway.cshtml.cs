@@ -83,6 +83,11 @@ public sealed class PathwayModel(PathwayWorkspaceQueries queries, CaseloadQuerie
         decimal? weeklyHours, int version, CancellationToken ct) =>
         Run(id, false, () => workflow.AddContractAsync(id, kind, signedOn, startDate, endDate, weeklyHours, version, ct), "Le contrat a été enregistré.", ct);
 
+    public Task<IActionResult> OnPostRsaAsync(long id, DateOnly rightsOpenedOn, DateOnly? orientedOn, RsaOrientationType? orientationType,
+        string? organisationName, int version, CancellationToken ct) =>
+        Run(id, false, () => workflow.RecordRsaOrientationAsync(id, rightsOpenedOn, orientedOn, orientationType, organisationName, version, ct),
+            "L'orientation RSA a été enregistrée.", ct);
+
     public Task<IActionResult> OnPostHoldAsync(long id, DateOnly date, int version, CancellationToken ct) =>
         Run(id, false, () => workflow.PutOnHoldAsync(id, date, version, ct), "Le parcours est en veille.", ct);
 
