@@ -22,6 +22,10 @@ public static class CoreServices
         services.AddScoped<LoginService>();
         services.AddScoped<ParticipantQueries>();
         services.AddScoped<ReassignReferent>();
+        services.TryAddSingleton(new PathwayPolicies(PathwayPolicies.WorkspaceDefault));
+        services.AddScoped<PathwayWorkflow>();
+        services.AddScoped<CaseloadQueries>();
+        services.AddScoped<PathwayWorkspaceQueries>();
         return services;
     }
 }

@@ -38,6 +38,7 @@ public static class ParcoursWebApp
         configure?.Invoke(builder);
         var target = DatabaseTarget.Resolve(builder.Configuration[DatabaseKey]);
 
+        Workspace.AddWorkspace(builder);
         builder.Services.AddParcoursCore(target);
         builder.Services.AddRazorPages(o =>
         {
@@ -55,6 +56,8 @@ public static class ParcoursWebApp
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                // Sessions expire on the wall clock: the injected TimeProvider is the business «today», which tests move.
+                o.TimeProvider = TimeProvider.System;
                 o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
             });

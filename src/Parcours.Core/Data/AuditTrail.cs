@@ -17,6 +17,7 @@ internal static class AuditTrail
     [
         typeof(Participant), typeof(ParticipantIdentity), typeof(Pathway), typeof(Step), typeof(Barrier),
         typeof(CommitmentContract), typeof(Appointment), typeof(User), typeof(CaseloadShare), typeof(Referent),
+        typeof(PathwayDocument), typeof(RsaOrientation),
     ];
 
     /// <summary>Fields whose values never enter the log.</summary>

@@ -36,6 +36,8 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
     public DbSet<CommitmentContract> Contracts => Set<CommitmentContract>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<PathwayEvent> PathwayEvents => Set<PathwayEvent>();
+    public DbSet<PathwayDocument> PathwayDocuments => Set<PathwayDocument>();
+    public DbSet<RsaOrientation> RsaOrientations => Set<RsaOrientation>();
 
     public DatabaseEngine Engine => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
         ? DatabaseEngine.Postgres : DatabaseEngine.Sqlite;

@@ -11,8 +11,20 @@ public sealed record PathwayPolicy
     public int NoStepAlertMonths { get; init; } = 3;
     public int ReviewAfterMonths { get; init; } = 18;
     public int? MaxPathwayMonths { get; init; }
+    /// <summary>The «maximum duration approaching» warning, this many months before the maximum (R-115, product default 3).</summary>
+    public int MaxDurationWarningMonths { get; init; } = 3;
     public int NoContactAlertDays { get; init; } = 60;
+    /// <summary>A CER or contrat d'engagement ending within this many days is to renew (R-508, product default 30).</summary>
+    public int ContractRenewalDays { get; init; } = 30;
+    /// <summary>Review date of a pathway on hold when none is recorded: the start of the hold + this many months .</summary>
+    public int OnHoldReviewMonths { get; init; } = 3;
     public int CaseloadNorm { get; init; } = 70;
+    /// <summary>RSA: weeks from the opening of rights to the orientation (2024 decree, R-503), per Département.</summary>
+    public int RsaOrientationWeeks { get; init; } = 6;
+    /// <summary>RSA: weeks from the orientation to the signed contract (2024 decree, R-505), per Département.</summary>
+    public int RsaContractWeeks { get; init; } = 4;
+    public int CaseloadLow { get; init; } = 60;
+    public int CaseloadHigh { get; init; } = 100;
 
     public static PathwayPolicy Default { get; } = new();
 }

@@ -23,6 +23,7 @@ public static class ParcoursApi
         api.MapGet("/pathways/{id:long}", GetPathway).WithName("GetPathway")
             .WithSummary("Un parcours : procédure d'entrée, profil à l'entrée, étapes, freins, contrats, sortie.");
         api.MapExchangeApi();
+        api.MapPathwaysApi();
     }
 
     public sealed record ParticipantListItem(long Id, string LastName, string FirstName, DateOnly? BirthDate, string Sex,

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Parcours.Core.Data;
+using Parcours.Domain.CodeLists;
+using Parcours.Domain.Pathways;
+
+namespace Parcours.Core.Pathways;
+
+public sealed record AppointmentView(long Id, DateOnly Date, AppointmentKind Kind, bool? Attended, string? Note);
+
+public sealed record EventView(DateOnly On, DateTime RecordedAtUtc, string Kind, PathwayStatus? From, PathwayStatus? To, string? Detail);
+
+/// <summary>Everything the pathway workspace page shows: the pathway, its documents, appointments, history, delays and alerts.</summary>
+public sealed record PathwayWorkspace(PathwayView Pathway, string LastName, string FirstName, DateOnly? BirthDate,
+    IReadOnlyList<PathwayDocumentView> Documents, IReadOnlyList<AppointmentView> Appointments, IReadOnlyList<EventView> Events,
+    IReadOnlyList<CaseloadAlert> Alerts, PathwayPolicy Policy, DateOnly Today, RsaFile? Rsa = null)
+{
+    /// <summary>Days from prescription to pre-assignment .</summary>
+    public int? PreAssignmentDelay => Pathway.PrescriptionDate is { } p && Pathway.PreAssignmentDate is { } a ? a.DayNumber - p.DayNumber : null;
+
+    /// <summary>Days from prescription to entry .</summary>
+    public int? EntryDelay => Pathway.PrescriptionDate is { } p && Pathway.EntryDate is { } e ? e.DayNumber - p.DayNumber : null;
+
+    public IReadOnlyList<AppointmentView> Convocations => Appointments.Where(a => a.Kind == AppointmentKind.ENTRETIEN_PREALABLE).OrderBy(a => a.Date).ThenBy(a => a.Id).ToList();
+
+    public AppointmentView? PendingConvocation => Convocations.LastOrDefault(a => a.Attended is null);
+
+    public bool FseFunded => false;
+
+    public IReadOnlyList<PathwayDocumentKind> MissingForEntry =>
+        PathwayDocuments.MissingForEntry(Documents.Select(d => d.Kind), FseFunded);
+}
+
+public sealed record RsaFile(long PathwayId, long ParticipantId, string LastName, string FirstName, string? ReferentName, DateOnly RightsOpenedOn,
+    DateOnly? OrientedOn, RsaOrientationType? OrientationType, string? OrganisationName, DateOnly? ContractSignedOn,
+    DateOnly OrientationDeadline, DateOnly? ContractDeadline, IReadOnlyList<string> Overdue);
+
+public sealed record PathwayDocumentView(PathwayDocumentKind Kind, DateOnly ReceivedOn);
+
+public sealed record CommissionItem(long PathwayId, long ParticipantId, string LastName, string FirstName, DateOnly? PrescriptionDate,
+    DateOnly? InterviewDate, DateOnly? CommissionDate, string? ReferentName, int Version);
+
+public sealed class PathwayWorkspaceQueries(ParcoursDbContext db, ParticipantQueries participants, CaseloadQueries caseload, TimeProvider clock, PathwayPolicies policies)
+{
+    public async Task<PathwayWorkspace?> GetAsync(long pathwayId, CancellationToken ct = default)
+    {
+        var pathway = await participants.PathwayAsync(pathwayId, ct);
+        if (pathway is null) return null;
+        var identity = await db.Identities.AsNoTracking().Where(i => i.Id == pathway.ParticipantId)
+            .Select(i => new { i.LastName, i.FirstName, i.BirthDate }).SingleOrDefaultAsync(ct);
+        if (identity is null) return null;
+        var documents = await db.PathwayDocuments.AsNoTracking().Where(d => d.PathwayId == pathwayId).OrderBy(d => d.Kind)
+            .Select(d => new PathwayDocumentView(d.Kind, d.ReceivedOn)).ToListAsync(ct);
+        var appointments = await db.Appointments.AsNoTracking().Where(a => a.PathwayId == pathwayId).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id)
+            .Select(a => new AppointmentView(a.Id, a.Date, a.Kind, a.Attended, a.Note)).ToListAsync(ct);
+        var events = await db.PathwayEvents.AsNoTracking().Where(e => e.PathwayId == pathwayId).OrderByDescending(e => e.Id).Take(100)
+            .Select(e => new EventView(e.On, e.RecordedAtUtc, e.Kind, e.FromStatus, e.ToStatus, e.Detail)).ToListAsync(ct);
+        IReadOnlyList<CaseloadAlert> alerts = [];
+        if (pathway.Status is PathwayStatus.ENTRE or PathwayStatus.EN_VEILLE && pathway.ReferentId is { } rid)
+            alerts = (await caseload.RowsAsync(new CaseloadFilter(rid), ct)).FirstOrDefault(r => r.PathwayId == pathwayId)?.Alerts ?? [];
+        RsaFile? rsa = null;
+        if (pathway.Scheme == Scheme.ACCOMPAGNEMENT_RSA)
+            rsa = (await RsaAsync(pathwayId, ct)).FirstOrDefault();
+        return new PathwayWorkspace(pathway, identity.LastName, identity.FirstName, identity.BirthDate, documents, appointments, events, alerts,
+            policies.For(db.Scope.OrganisationId), Today.From(clock), rsa);
+    }
+
+    /// <summary>
+    /// RSA files of the scope (W-07) with their decree deadlines and what is overdue; open pathways only.
+    /// One query for the orientations and one for the first signed CER or contrat d'engagement of each.
+    /// </summary>
+    public async Task<IReadOnlyList<RsaFile>> RsaAsync(long? pathwayId = null, CancellationToken ct = default)
+    {
+        var today = Today.From(clock);
+        var policy = policies.For(db.Scope.OrganisationId);
+        var query = from o in db.RsaOrientations.AsNoTracking()
+                    join p in db.Pathways.AsNoTracking() on o.PathwayId equals p.Id
+                    where p.Status != PathwayStatus.SORTI && p.Status != PathwayStatus.NON_ENTRE && (pathwayId == null || p.Id == pathwayId)
+                    select new
+                    {
+                        o, p.ParticipantId, p.Participant!.Identity!.LastName, p.Participant.Identity.FirstName,
+                        Referent = p.Referent!.FirstName + " " + p.Referent.LastName,
+                        Signed = db.Contracts.Where(c => c.PathwayId == p.Id && (c.Kind == CommitmentContractKind.CER || c.Kind == CommitmentContractKind.CONTRAT_ENGAGEMENT))
+                            .Min(c => (DateOnly?)c.SignedOn),
+                    };
+        var rows = await query.OrderBy(x => x.o.RightsOpenedOn).Take(2000).ToListAsync(ct);
+        return rows.Select(x => new RsaFile(x.o.PathwayId, x.ParticipantId, x.LastName, x.FirstName, x.Referent, x.o.RightsOpenedOn, x.o.OrientedOn,
+            x.o.OrientationType, x.o.OrganisationName, x.Signed, RsaDelays.OrientationDeadline(x.o.RightsOpenedOn, policy),
+            x.o.OrientedOn is { } on ? RsaDelays.ContractDeadline(on, policy) : null, RsaDelays.Overdue(x.o, x.Signed, policy, today))).ToList();
+    }
+
+    /// <summary>The files on the agenda of the entry commission, by commission date.</summary>
+    public async Task<IReadOnlyList<CommissionItem>> CommissionAsync(CancellationToken ct = default) =>
+        await db.Pathways.AsNoTracking().Where(p => p.Status == PathwayStatus.EN_COMMISSION)
+            .OrderBy(p => p.EntryCommissionDate).ThenBy(p => p.Id)
+            .Select(p => new CommissionItem(p.Id, p.ParticipantId, p.Participant!.Identity!.LastName, p.Participant.Identity.FirstName,
+                p.PrescriptionDate, p.PreEntryInterviewDate, p.EntryCommissionDate, p.Referent!.FirstName + " " + p.Referent.LastName, p.Version))
+            .Take(500).ToListAsync(ct);
+
+    /// <summary>Prescriptions still in the entry procedure (before the commission), oldest first.</summary>
+    public async Task<IReadOnlyList<CommissionItem>> ProcedureAsync(CancellationToken ct = default) =>
+        await db.Pathways.AsNoTracking()
+            .Where(p => p.Status == PathwayStatus.PRESCRIT || p.Status == PathwayStatus.PRE_AFFECTE || p.Status == PathwayStatus.CONVOQUE || p.Status == PathwayStatus.ENTRETIEN)
+            .OrderBy(p => p.PrescriptionDate).ThenBy(p => p.Id)
+            .Select(p => new CommissionItem(p.Id, p.ParticipantId, p.Participant!.Identity!.LastName, p.Participant.Identity.FirstName,
+                p.PrescriptionDate, p.PreEntryInterviewDate, p.EntryCommissionDate, p.Referent!.FirstName + " " + p.Referent.LastName, p.Version))
+            .Take(500).ToListAsync(ct);
+}

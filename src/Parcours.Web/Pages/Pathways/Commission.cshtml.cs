@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parcours.Core.Pathways;
+using Parcours.Web.Infrastructure;
+
+namespace Parcours.Web.Pages.Pathways;
+
+/// <summary>The entry commission's agenda and the prescriptions still in the entry procedure.</summary>
+[Authorize(Policy = Policies.ManageCaseloads)]
+public sealed class CommissionModel(PathwayWorkspaceQueries queries) : PageModel
+{
+    public IReadOnlyList<CommissionItem> Ready { get; private set; } = [];
+    public IReadOnlyList<CommissionItem> InProcedure { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Ready = await queries.CommissionAsync(ct);
+        InProcedure = await queries.ProcedureAsync(ct);
+    }
+}
