@@ -17,6 +17,46 @@ public static class ReportCommand
     {
         var command = new Command("report", "Calcule un rapport (tableaux et contrôles de cohérence).");
         command.Subcommands.Add(Consolidation());
+        command.Subcommands.Add(MonthlyLetter());
+        return command;
+    }
+
+    private static Command MonthlyLetter()
+    {
+        var month = new Option<string>("--month") { Description = "Mois de la lettre, au format AAAA-MM.", Required = true };
+        var organisations = new Option<string[]>("--organisation")
+        {
+            Description = "Code d'un PLIE (option répétable). Par défaut : tous les PLIE de la base.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var format = new Option<string>("--format") { Description = "Format : json, csv ou html.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "html");
+        var output = new Option<FileInfo?>("--output") { Description = "Fichier de sortie (par défaut : la sortie standard)." };
+        var command = new Command("lettre-mensuelle", "Lettre mensuelle d'information du PLIE : prescriptions, entrées, file active, étapes, sorties.")
+        {
+            month, organisations, format, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!DateOnly.TryParseExact(parse.GetValue(month) + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var first))
+            {
+                await Console.Error.WriteLineAsync("Erreur : --month doit être au format AAAA-MM, par exemple 2024-06.");
+                return 2;
+            }
+            ReportResult result;
+            try
+            {
+                await using var db = CliOptions.Open(parse, "report");
+                result = await new MonthlyLetterReport(db).ComputeAsync(first.Year, first.Month, parse.GetValue(organisations), ct);
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+            return await WriteAsync(result, parse.GetValue(format)!, parse.GetValue(output), $"Lettre mensuelle d'information — {first:MM/yyyy}", ct);
+        });
         return command;
     }
 

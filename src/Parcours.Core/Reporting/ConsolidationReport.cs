@@ -52,7 +52,7 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
-        var organisations = await ResolveOrganisationsAsync(organisationCodes, ct);
+        var organisations = await ResolveOrganisationsAsync(db, organisationCodes, ct);
         var orgIds = organisations.Select(o => o.Id).ToList();
 
         var result = new ReportResult { Report = Name, Year = year, Organisations = organisations.Select(o => o.Code).ToList() };
@@ -85,7 +85,7 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
 
     // ------------------------------------------------------------------ organisations
 
-    private async Task<List<(long Id, string Code)>> ResolveOrganisationsAsync(IReadOnlyCollection<string>? codes, CancellationToken ct)
+    internal static async Task<List<(long Id, string Code)>> ResolveOrganisationsAsync(ParcoursDbContext db, IReadOnlyCollection<string>? codes, CancellationToken ct)
     {
         if (codes is { Count: > 0 })
         {

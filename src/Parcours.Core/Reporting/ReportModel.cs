@@ -15,6 +15,11 @@ public sealed class ReportTable(string id, string title, IReadOnlyList<string> c
     /// <summary>What the cells hold: counts, rates (0 to 1) or means.</summary>
     public CellKind Kind { get; init; } = CellKind.Count;
 
+    /// <summary>French label of a row key; <see cref="ReportLabels.Of"/> when not set.</summary>
+    public Func<string, string>? RowLabel { get; init; }
+
+    public string LabelOf(string rowKey) => RowLabel?.Invoke(rowKey) ?? ReportLabels.Of(rowKey);
+
     public ReportRow Add(string key, CellKind? kind = null)
     {
         var row = new ReportRow(key, kind ?? Kind);

@@ -46,6 +46,20 @@ public static class ReportLabels
         ["POSITIVE"] = "Sorties positives",
         ["SANS_SUITE"] = "Sorties sans suite",
         ["MOYENNE_PAR_PARTICIPANT"] = "Nombre moyen d'étapes par participant",
+        ["MOIS"] = "Mois",
+        ["ANNEE"] = "Année (cumul)",
+        ["NOMBRE"] = "Nombre",
+        ["PRESCRIPTIONS"] = "Prescriptions reçues",
+        ["TAUX_ENTREE"] = "Taux d'entrée (entrées ÷ prescriptions)",
+        ["NON_ENTREES"] = "Non-entrées",
+        ["DELAI_PRE_AFFECTATION_JOURS"] = "Durée moyenne de pré-affectation (jours)",
+        ["ACCOMPAGNES"] = "Participants accompagnés",
+        ["TAUX_SORTIES_POSITIVES"] = "Taux de sorties positives",
+        ["TAUX_SORTIES_POSITIVES_NEUTRALISE"] = "Taux de sorties positives neutralisé (hors déménagements, décès, retraites)",
+        ["FILE_ACTIVE"] = "File active réelle",
+        ["SUR_UNE_ETAPE"] = "dont sur une étape",
+        ["EN_VEILLE"] = "dont en veille",
+        ["NON_RENSEIGNE"] = "Non renseigné",
     };
 
     public static string Of(string key)
@@ -155,7 +169,7 @@ public static class ReportRendering
             Line([table.Title]);
             Line(new[] { "Tableau", "Ligne", "Libellé" }.Concat(table.Columns));
             foreach (var row in table.Rows)
-                Line(new[] { table.Id, row.Key, ReportLabels.Of(row.Key) }.Concat(table.Columns.Select(c => CsvNumber(row, c))));
+                Line(new[] { table.Id, row.Key, table.LabelOf(row.Key) }.Concat(table.Columns.Select(c => CsvNumber(row, c))));
         }
         sb.Append("\r\n");
         Line(["Contrôle", "Résultat", "Détail"]);
@@ -187,7 +201,7 @@ public static class ReportRendering
             sb.Append("</tr></thead><tbody>");
             foreach (var row in table.Rows)
             {
-                sb.Append("<tr data-row=\"").Append(E(row.Key)).Append("\"><th scope=\"row\">").Append(E(ReportLabels.Of(row.Key))).Append("</th>");
+                sb.Append("<tr data-row=\"").Append(E(row.Key)).Append("\"><th scope=\"row\">").Append(E(table.LabelOf(row.Key))).Append("</th>");
                 foreach (var c in table.Columns)
                     sb.Append("<td data-col=\"").Append(E(c)).Append("\">").Append(E(Display(row, c))).Append("</td>");
                 sb.Append("</tr>");

@@ -17,7 +17,22 @@ public static class ReportingApi
         var api = app.MapGroup("/api/v1/reports").WithTags("Rapports").RequireAuthorization(Policies.ReadReports);
         api.MapGet("/consolidation", Consolidation).WithName("GetConsolidation")
             .WithSummary("Consolidation nationale PLIE d'une année : flux, taux, durées, étapes et contrôles de cohérence (format=json, csv ou html).");
+        api.MapGet("/lettre-mensuelle", MonthlyLetter).WithName("GetMonthlyLetter")
+            .WithSummary("Lettre mensuelle d'information du PLIE d'un mois (month=AAAA-MM ; format=json, csv ou html).");
     }
+
+    private static async Task<IResult> MonthlyLetter(ParcoursDbContext db, string? month, string? format, CancellationToken ct)
+    {
+        if (!TryParseMonth(month, out var first))
+            return TypedResults.Problem("Le paramètre month (mois au format AAAA-MM, par exemple 2024-06) est obligatoire.", statusCode: StatusCodes.Status400BadRequest);
+        var result = await new MonthlyLetterReport(db).ComputeAsync(first.Year, first.Month, null, ct);
+        var status = result.Passed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
+        return Render(result, format, $"lettre-mensuelle-{first:yyyy-MM}", $"Lettre mensuelle d'information — {first:MM/yyyy}", status);
+    }
+
+    internal static bool TryParseMonth(string? month, out DateOnly first) =>
+        DateOnly.TryParseExact((month ?? "") + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out first);
 
     private static async Task<IResult> Consolidation(ParcoursDbContext db, int? year, string? format, CancellationToken ct)
     {

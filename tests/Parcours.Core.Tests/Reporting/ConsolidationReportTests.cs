@@ -307,6 +307,68 @@ public abstract class ConsolidationReportTests : IDisposable
         Assert.Contains("TOTAL : 10 − 7 = 3, file active comptée : 4", result.Failed.Single(c => c.Id == "flows.identity").Detail, StringComparison.Ordinal);
     }
 
+    // ------------------------------------------------------------------ monthly letter (RPT-13)
+
+    /// <summary>
+    /// Letter of June 2024 for PLIE-REF (MOIS = June, ANNEE = 1 January to 30 June), by hand from the table above:
+    /// prescriptions in 2024 up to June: C (01-10), J (02-01), M (02-01) = 3, none in June; entries: A (01-01), C, M = 3;
+    /// entry rate 3 ÷ 3; non-entry J (03-01, ABSENCE_RDV) = 1; pre-assignment delays of the decisions of the year:
+    /// C 01-20 → 02-15 = 26 days, M 02-10 → 03-01 = 20, J 02-05 → 03-01 = 25, mean 71 ÷ 3 (A has no pre-assignment);
+    /// accompanied in the year: A, B, C, D, E, G1, M, N = 8; in June: A, B, C, D, M, N = 6 (E and G1 left before June);
+    /// exits of the year: E (DEMENAGEMENT), G1 (EMPLOI_DURABLE), N (AUTRE_POSITIVE on 06-30) = 3, positive 2, rate 2 ÷ 3,
+    /// neutralised 2 ÷ (3 − 1); in June: N only (1 ÷ 1). File active on 30 June: A, B, C, D, M = 5 (N left that day);
+    /// on a step that day: M (S12 interim until 06-30) = 1; on hold: none.
+    /// Steps overlapping the year up to June: S1 (MOBILISATION), S2 (EMPLOI_PARCOURS_IAE), S6 and S12
+    /// (EMPLOI_PARCOURS_HORS_IAE), S8 (EMPLOI_SORTIE), S7 (FORMATION_NON_QUALIFIANTE), S15 (CREATION_ENTREPRISE) = 7;
+    /// overlapping June: S12, S15 = 2.
+    /// </summary>
+    [Fact]
+    public async Task MonthlyLetter_June2024_EqualsHandComputedFigures()
+    {
+        var target = await LoadAsync();
+        await using var db = ParcoursDatabase.Open(target, AccessScope.System("test"));
+
+        var result = await new MonthlyLetterReport(db).ComputeAsync(2024, 6, ["PLIE-REF"]);
+
+        Assert.Equal("2024-06", result.Month);
+        var a = result.Table("activity");
+        Assert.Equal([0.0, 3], Cells(a, "PRESCRIPTIONS"));
+        Assert.Equal([0.0, 3], Cells(a, "ENTREES"));
+        Assert.Null(a["TAUX_ENTREE", "MOIS"]);
+        AssertClose(1, a["TAUX_ENTREE", "ANNEE"]);
+        Assert.Equal([0.0, 1], Cells(a, "NON_ENTREES"));
+        Assert.Null(a["DELAI_PRE_AFFECTATION_JOURS", "MOIS"]);
+        AssertClose(71.0 / 3, a["DELAI_PRE_AFFECTATION_JOURS", "ANNEE"]);
+        Assert.Equal([6.0, 8], Cells(a, "ACCOMPAGNES"));
+        Assert.Equal([1.0, 2], Cells(a, "SORTIES_POSITIVES"));
+        Assert.Equal([0.0, 1], Cells(a, "SORTIES_SANS_SUITE"));
+        Assert.Equal([1.0, 3], Cells(a, "TOTAL_SORTIES"));
+        AssertClose(1, a["TAUX_SORTIES_POSITIVES", "MOIS"]);
+        AssertClose(2.0 / 3, a["TAUX_SORTIES_POSITIVES", "ANNEE"]);
+        AssertClose(2.0 / 2, a["TAUX_SORTIES_POSITIVES_NEUTRALISE", "ANNEE"]);
+        var f = result.Table("file_active");
+        Assert.Equal([5.0, 1, 0], new[] { "FILE_ACTIVE", "SUR_UNE_ETAPE", "EN_VEILLE" }.Select(r => f[r, "NOMBRE"]!.Value));
+        var n = result.Table("non_entries");
+        Assert.Equal([0.0, 1], Cells(n, "ABSENCE_RDV"));
+        Assert.Equal([0.0, 1], Cells(n, "TOTAL"));
+        var s = result.Table("steps");
+        Assert.Equal([0.0, 1], Cells(s, "MOBILISATION"));
+        Assert.Equal([0.0, 1], Cells(s, "EMPLOI_PARCOURS_IAE"));
+        Assert.Equal([1.0, 2], Cells(s, "EMPLOI_PARCOURS_HORS_IAE"));
+        Assert.Equal([0.0, 1], Cells(s, "EMPLOI_SORTIE"));
+        Assert.Equal([0.0, 1], Cells(s, "FORMATION_NON_QUALIFIANTE"));
+        Assert.Equal([1.0, 1], Cells(s, "CREATION_ENTREPRISE"));
+        Assert.Equal([2.0, 7], Cells(s, "TOTAL"));
+        var e = result.Table("exits");
+        Assert.Equal([0.0, 1], Cells(e, "EMPLOI_DURABLE"));
+        Assert.Equal([1.0, 1], Cells(e, "AUTRE_POSITIVE"));
+        Assert.Equal([0.0, 1], Cells(e, "DEMENAGEMENT"));
+        Assert.Equal([1.0, 3], Cells(e, "TOTAL"));
+        Assert.All(result.Checks, c => Assert.True(c.Passed, $"{c.Id}: {c.Detail}"));
+    }
+
+    private static double[] Cells(ReportTable table, string row) => [table[row, "MOIS"]!.Value, table[row, "ANNEE"]!.Value];
+
     // ------------------------------------------------------------------ helpers
 
     private DatabaseTarget? _loaded;

@@ -88,6 +88,7 @@ public static class DatasetLoader
                 Status = Enum.Parse<PathwayStatus>(r["status"]),
                 Rank = Int(Opt(r, "x_rank")) ?? 1,
                 PrescriptionDate = Date(Opt(r, "prescription_date")),
+                PreAssignmentDate = Date(Opt(r, "pre_assignment_date")),
                 EntryDate = Date(Opt(r, "entry_date")),
                 NonEntryReason = Code<NonEntryReason>(Opt(r, "non_entry_reason")),
                 NonEntryDate = Date(Opt(r, "non_entry_date")),
