@@ -60,6 +60,8 @@ public static class ReportLabels
         ["SUR_UNE_ETAPE"] = "dont sur une étape",
         ["EN_VEILLE"] = "dont en veille",
         ["NON_RENSEIGNE"] = "Non renseigné",
+        ["SORTIES"] = "Sorties",
+        ["FILE_ACTIVE_FIN"] = "File active en fin de mois",
     };
 
     public static string Of(string key)
@@ -193,21 +195,34 @@ public static class ReportRendering
             foreach (var c in failed) sb.Append("<li><code>").Append(E(c.Id)).Append("</code> : ").Append(E(c.Detail)).Append("</li>");
             sb.Append("</ul></div>");
         }
-        foreach (var table in result.Tables)
+        foreach (var table in result.Tables) sb.Append(HtmlTable(table));
+        sb.Append(HtmlChecks(result));
+        return sb.ToString();
+    }
+
+    /// <summary>One table as a DSFR table; every cell carries data-col and its row data-row, for tests and scripts.</summary>
+    public static string HtmlTable(ReportTable table)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<div class=\"fr-table fr-table--bordered\" data-table=\"").Append(E(table.Id)).Append("\"><div class=\"fr-table__wrapper\"><div class=\"fr-table__container\"><div class=\"fr-table__content\"><table><caption>")
+            .Append(E(table.Title)).Append("</caption><thead><tr><th scope=\"col\">Ligne</th>");
+        foreach (var c in table.Columns) sb.Append("<th scope=\"col\">").Append(E(ReportLabels.Of(c))).Append("</th>");
+        sb.Append("</tr></thead><tbody>");
+        foreach (var row in table.Rows)
         {
-            sb.Append("<div class=\"fr-table fr-table--bordered\" data-table=\"").Append(E(table.Id)).Append("\"><div class=\"fr-table__wrapper\"><div class=\"fr-table__container\"><div class=\"fr-table__content\"><table><caption>")
-                .Append(E(table.Title)).Append("</caption><thead><tr><th scope=\"col\">Ligne</th>");
-            foreach (var c in table.Columns) sb.Append("<th scope=\"col\">").Append(E(ReportLabels.Of(c))).Append("</th>");
-            sb.Append("</tr></thead><tbody>");
-            foreach (var row in table.Rows)
-            {
-                sb.Append("<tr data-row=\"").Append(E(row.Key)).Append("\"><th scope=\"row\">").Append(E(table.LabelOf(row.Key))).Append("</th>");
-                foreach (var c in table.Columns)
-                    sb.Append("<td data-col=\"").Append(E(c)).Append("\">").Append(E(Display(row, c))).Append("</td>");
-                sb.Append("</tr>");
-            }
-            sb.Append("</tbody></table></div></div></div></div>");
+            sb.Append("<tr data-row=\"").Append(E(row.Key)).Append("\"><th scope=\"row\">").Append(E(table.LabelOf(row.Key))).Append("</th>");
+            foreach (var c in table.Columns)
+                sb.Append("<td data-col=\"").Append(E(c)).Append("\">").Append(E(Display(row, c))).Append("</td>");
+            sb.Append("</tr>");
         }
+        sb.Append("</tbody></table></div></div></div></div>");
+        return sb.ToString();
+    }
+
+    /// <summary>The checks and the definitions in force.</summary>
+    public static string HtmlChecks(ReportResult result)
+    {
+        var sb = new StringBuilder();
         sb.Append("<h2 class=\"fr-h4\">Contrôles de cohérence</h2><ul class=\"report-checks\">");
         foreach (var c in result.Checks)
             sb.Append("<li data-check=\"").Append(E(c.Id)).Append("\" data-passed=\"").Append(c.Passed ? "true" : "false").Append("\">")

@@ -17,6 +17,8 @@ public static class ReportingApi
         var api = app.MapGroup("/api/v1/reports").WithTags("Rapports").RequireAuthorization(Policies.ReadReports);
         api.MapGet("/consolidation", Consolidation).WithName("GetConsolidation")
             .WithSummary("Consolidation nationale PLIE d'une année : flux, taux, durées, étapes et contrôles de cohérence (format=json, csv ou html).");
+        api.MapGet("/tableau-de-bord", Dashboard).WithName("GetDashboard")
+            .WithSummary("Tableau de bord du coordinateur au mois donné (month=AAAA-MM) : 24 mois d'entrées, de sorties et de file active, taux par catégorie.");
         api.MapGet("/lettre-mensuelle", MonthlyLetter).WithName("GetMonthlyLetter")
             .WithSummary("Lettre mensuelle d'information du PLIE d'un mois (month=AAAA-MM ; format=json, csv ou html).");
     }
@@ -28,6 +30,15 @@ public static class ReportingApi
         var result = await new MonthlyLetterReport(db).ComputeAsync(first.Year, first.Month, null, ct);
         var status = result.Passed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
         return Render(result, format, $"lettre-mensuelle-{first:yyyy-MM}", $"Lettre mensuelle d'information — {first:MM/yyyy}", status);
+    }
+
+    private static async Task<IResult> Dashboard(ParcoursDbContext db, string? month, string? format, CancellationToken ct)
+    {
+        if (!TryParseMonth(month, out var first))
+            return TypedResults.Problem("Le paramètre month (mois au format AAAA-MM, par exemple 2024-06) est obligatoire.", statusCode: StatusCodes.Status400BadRequest);
+        var result = await new CoordinatorDashboardReport(db).ComputeAsync(first.Year, first.Month, null, ct);
+        var status = result.Passed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
+        return Render(result, format, $"tableau-de-bord-{first:yyyy-MM}", $"Tableau de bord — {first:MM/yyyy}", status);
     }
 
     internal static bool TryParseMonth(string? month, out DateOnly first) =>

@@ -367,6 +367,31 @@ public abstract class ConsolidationReportTests : IDisposable
         Assert.All(result.Checks, c => Assert.True(c.Passed, $"{c.Id}: {c.Detail}"));
     }
 
+    [Fact]
+    public async Task Dashboard_December2024_MonthlyFlowsAndFileActive()
+    {
+        // Window January 2023 – December 2024. File active before 2023: E (2022-06-01) and F (2022-01-10) = 2.
+        // 2023: entries G1 (01), D (03), B (05), N (11); exit F on 12-31 → end of 2023: 2 + 4 − 1 = 5 (B, D, E, G1, N).
+        // 2024-01: entry A → 6; 02: entry C → 7; 03: entry M, exit E → 7; 04: exit G1 → 6; 06: exit N (positive) → 5;
+        // 09: entry G2, exit M → 5; 10: entry H → 6; 11: exit C → 5; 12: exit B → 4 (= EN_PARCOURS_FIN of 2024).
+        var target = await LoadAsync();
+        await using var db = ParcoursDatabase.Open(target, AccessScope.System("test"));
+
+        var result = await new CoordinatorDashboardReport(db).ComputeAsync(2024, 12, ["PLIE-REF"]);
+
+        var monthly = result.Table("monthly");
+        Assert.Equal(24, monthly.Rows.Count);
+        Assert.Equal("2023-01", monthly.Rows[0].Key);
+        Assert.Equal(5, monthly["2023-12", "FILE_ACTIVE_FIN"]);
+        Assert.Equal(1, monthly["2024-01", "ENTREES"]);
+        Assert.Equal(7, monthly["2024-02", "FILE_ACTIVE_FIN"]);
+        Assert.Equal(1, monthly["2024-06", "SORTIES_POSITIVES"]);
+        Assert.Equal(5, monthly["2024-06", "FILE_ACTIVE_FIN"]);
+        Assert.Equal(4, monthly["2024-12", "FILE_ACTIVE_FIN"]);
+        AssertClose(0.5, result.Table("rates_by_category")["TOTAL", "POSITIVE_OVER_EXITS"]);
+        Assert.All(result.Checks, c => Assert.True(c.Passed, $"{c.Id}: {c.Detail}"));
+    }
+
     private static double[] Cells(ReportTable table, string row) => [table[row, "MOIS"]!.Value, table[row, "ANNEE"]!.Value];
 
     // ------------------------------------------------------------------ helpers

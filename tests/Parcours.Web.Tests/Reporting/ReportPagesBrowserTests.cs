@@ -20,6 +20,7 @@ public class ReportPagesBrowserTests
 {
     [Theory]
     [InlineData("/rapports/lettre-mensuelle?mois=2025-06", "/api/v1/reports/lettre-mensuelle?month=2025-06", "Lettre mensuelle d'information — juin 2025")]
+    [InlineData("/rapports/tableau-de-bord?mois=2026-05", "/api/v1/reports/tableau-de-bord?month=2026-05", "Tableau de bord du PLIE — mai 2026")]
     [InlineData("/rapports/consolidation?annee=2025", "/api/v1/reports/consolidation?year=2025", "Consolidation nationale PLIE 2025")]
     public async Task ReportPage_Coordinator_ShowsTheFiguresOfTheEngineJson(string pageUrl, string apiUrl, string title)
     {
@@ -47,12 +48,14 @@ public class ReportPagesBrowserTests
         var cells = await page.Locator("td[data-col]").EvaluateAllAsync<string[][]>(
             "tds => tds.map(td => [td.closest('[data-table]').dataset.table, td.closest('tr').dataset.row, td.dataset.col, td.innerText])");
         var failedChecks = await page.Locator("[data-check][data-passed=false]").CountAsync();
+        var charts = await page.Locator("svg.report-chart[role=img]").CountAsync();
         var api = await context.APIRequest.GetAsync(apiUrl);
         using var json = JsonDocument.Parse(await api.TextAsync());
         await server.StopAsync();
 
         Assert.Equal(200, api.Status);
         Assert.Equal(0, failedChecks);
+        Assert.Equal(pageUrl.Contains("tableau-de-bord", StringComparison.Ordinal) ? 3 : 0, charts);
         var tables = json.RootElement.GetProperty("tables");
         var expectedCells = tables.EnumerateObject().Sum(t => t.Value.GetProperty("rows").EnumerateObject().Count() * t.Value.GetProperty("columns").GetArrayLength());
         Assert.Equal(expectedCells, cells.Length);
