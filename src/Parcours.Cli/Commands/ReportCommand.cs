@@ -29,8 +29,8 @@ public static class ReportCommand
             Description = "Code d'un PLIE (option répétable). Par défaut : tous les PLIE de la base.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var format = new Option<string>("--format") { Description = "Format : json, csv ou html.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "csv", "html");
+        var format = new Option<string>("--format") { Description = "Format : json, csv, xlsx ou html.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "xlsx", "html");
         var output = new Option<FileInfo?>("--output") { Description = "Fichier de sortie (par défaut : la sortie standard)." };
         var command = new Command("lettre-mensuelle", "Lettre mensuelle d'information du PLIE : prescriptions, entrées, file active, étapes, sorties.")
         {
@@ -68,8 +68,8 @@ public static class ReportCommand
             Description = "Code d'un PLIE (option répétable). Par défaut : tous les PLIE de la base.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var format = new Option<string>("--format") { Description = "Format : json, csv ou html.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "csv", "html");
+        var format = new Option<string>("--format") { Description = "Format : json, csv, xlsx ou html.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "xlsx", "html");
         var output = new Option<FileInfo?>("--output") { Description = "Fichier de sortie (par défaut : la sortie standard)." };
         var command = new Command("consolidation", "Consolidation nationale PLIE d'une année : flux, taux, durées, étapes.")
         {
@@ -100,6 +100,7 @@ public static class ReportCommand
         {
             "csv" => ReportRendering.CsvBytes(result),
             "html" => Encoding.UTF8.GetBytes(ReportRendering.HtmlDocument(result, title)),
+            "xlsx" => ReportXlsx.Build(result),
             _ => Encoding.UTF8.GetBytes(ReportRendering.Json(result) + "\n"),
         };
         if (output is not null) await File.WriteAllBytesAsync(output.FullName, bytes, ct);

@@ -16,11 +16,11 @@ public static class ReportingApi
     {
         var api = app.MapGroup("/api/v1/reports").WithTags("Rapports").RequireAuthorization(Policies.ReadReports);
         api.MapGet("/consolidation", Consolidation).WithName("GetConsolidation")
-            .WithSummary("Consolidation nationale PLIE d'une année : flux, taux, durées, étapes et contrôles de cohérence (format=json, csv ou html).");
+            .WithSummary("Consolidation nationale PLIE d'une année : flux, taux, durées, étapes et contrôles de cohérence (format=json, csv, xlsx ou html).");
         api.MapGet("/tableau-de-bord", Dashboard).WithName("GetDashboard")
             .WithSummary("Tableau de bord du coordinateur au mois donné (month=AAAA-MM) : 24 mois d'entrées, de sorties et de file active, taux par catégorie.");
         api.MapGet("/lettre-mensuelle", MonthlyLetter).WithName("GetMonthlyLetter")
-            .WithSummary("Lettre mensuelle d'information du PLIE d'un mois (month=AAAA-MM ; format=json, csv ou html).");
+            .WithSummary("Lettre mensuelle d'information du PLIE d'un mois (month=AAAA-MM ; format=json, csv, xlsx ou html).");
     }
 
     private static async Task<IResult> MonthlyLetter(ParcoursDbContext db, string? month, string? format, CancellationToken ct)
@@ -57,6 +57,7 @@ public static class ReportingApi
     internal static IResult Render(ReportResult result, string? format, string fileName, string title, int status) => format switch
     {
         "csv" => new ReportFile(ReportRendering.CsvBytes(result), "text/csv; charset=utf-8", fileName + ".csv", status),
+        "xlsx" => new ReportFile(ReportXlsx.Build(result), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName + ".xlsx", status),
         "html" => new ReportFile(Encoding.UTF8.GetBytes(ReportRendering.HtmlDocument(result, title)), "text/html; charset=utf-8", null, status),
         _ => new ReportFile(Encoding.UTF8.GetBytes(ReportRendering.Json(result)), "application/json; charset=utf-8", null, status),
     };

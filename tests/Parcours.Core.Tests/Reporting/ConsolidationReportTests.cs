@@ -283,6 +283,21 @@ public abstract class ConsolidationReportTests : IDisposable
     }
 
     [Fact]
+    public async Task Xlsx_OneSheetPerTableWithNumbersAndTheChecks()
+    {
+        var bytes = ReportXlsx.Build(await ComputeAsync(2024, "PLIE-REF"));
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var workbook = document.WorkbookPart!;
+        var sheets = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+        Assert.Equal(["flows", "rates", "durations", "steps", "controles"], sheets.Select(s => s.Name!.Value));
+        var flows = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheets[0].Id!)).Worksheet;
+        var entries = flows.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ElementAt(1).Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+        Assert.Equal("ENTREES", entries[0].InnerText);
+        Assert.Equal("5", entries[2].CellValue!.Text);
+    }
+
+    [Fact]
     public async Task ExitBeforeEntry_InsertedInTheDatabase_FailsNamedChecks()
     {
         // A pathway that «exits» on 2024-10-01 but entered on 2025-03-01: its exit counts in 2024 while it was never
