@@ -18,6 +18,40 @@ public static class ReportCommand
         var command = new Command("report", "Calcule un rapport (tableaux et contrôles de cohérence).");
         command.Subcommands.Add(Consolidation());
         command.Subcommands.Add(MonthlyLetter());
+        command.Subcommands.Add(FseIndicators());
+        return command;
+    }
+
+    private static Command FseIndicators()
+    {
+        var year = new Option<int>("--year") { Description = "Année des indicateurs.", Required = true };
+        var organisations = new Option<string[]>("--organisation")
+        {
+            Description = "Code d'un PLIE (option répétable). Par défaut : tous les PLIE de la base.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var format = new Option<string>("--format") { Description = "Format : json, csv, xlsx ou html.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "xlsx", "html");
+        var output = new Option<FileInfo?>("--output") { Description = "Fichier de sortie (par défaut : la sortie standard)." };
+        var command = new Command("fse-indicators", "Indicateurs FSE des participants (CO01 à CO19, CR01 à CR09) d'une année, par sexe.")
+        {
+            year, organisations, format, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            ReportResult result;
+            try
+            {
+                await using var db = CliOptions.Open(parse, "report");
+                result = await new FseIndicatorsReport(db).ComputeAsync(parse.GetValue(year), parse.GetValue(organisations), ct);
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+            return await WriteAsync(result, parse.GetValue(format)!, parse.GetValue(output), $"Indicateurs FSE {result.Year}", ct);
+        });
         return command;
     }
 

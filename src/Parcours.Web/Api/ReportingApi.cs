@@ -19,6 +19,8 @@ public static class ReportingApi
             .WithSummary("Consolidation nationale PLIE d'une année : flux, taux, durées, étapes et contrôles de cohérence (format=json, csv, xlsx ou html).");
         api.MapGet("/tableau-de-bord", Dashboard).WithName("GetDashboard")
             .WithSummary("Tableau de bord du coordinateur au mois donné (month=AAAA-MM) : 24 mois d'entrées, de sorties et de file active, taux par catégorie.");
+        api.MapGet("/fse-indicators", FseIndicators).WithName("GetFseIndicators")
+            .WithSummary("Indicateurs FSE des participants d'une année (year=AAAA ; format=json, csv, xlsx ou html).");
         api.MapGet("/lettre-mensuelle", MonthlyLetter).WithName("GetMonthlyLetter")
             .WithSummary("Lettre mensuelle d'information du PLIE d'un mois (month=AAAA-MM ; format=json, csv, xlsx ou html).");
     }
@@ -39,6 +41,15 @@ public static class ReportingApi
         var result = await new CoordinatorDashboardReport(db).ComputeAsync(first.Year, first.Month, null, ct);
         var status = result.Passed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
         return Render(result, format, $"tableau-de-bord-{first:yyyy-MM}", $"Tableau de bord — {first:MM/yyyy}", status);
+    }
+
+    private static async Task<IResult> FseIndicators(ParcoursDbContext db, int? year, string? format, CancellationToken ct)
+    {
+        if (year is not { } y || y < 1900 || y > 2099)
+            return TypedResults.Problem("Le paramètre year (année, par exemple 2024) est obligatoire.", statusCode: StatusCodes.Status400BadRequest);
+        var result = await new FseIndicatorsReport(db).ComputeAsync(y, null, ct);
+        var status = result.Passed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
+        return Render(result, format, $"indicateurs-fse-{y}", $"Indicateurs FSE {y}", status);
     }
 
     internal static bool TryParseMonth(string? month, out DateOnly first) =>

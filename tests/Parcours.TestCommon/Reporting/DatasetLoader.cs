@@ -100,6 +100,15 @@ public static class DatasetLoader
                 ExitDate = Date(Opt(r, "exit_date")),
                 ExitReason = Code<ExitReason>(Opt(r, "exit_reason")),
                 ExitValidationDate = Date(Opt(r, "exit_validation_date")),
+                LabourMarketStatus = Code<FseEntrySituation>(Opt(r, "labour_market_status")),
+                InEducationTraining = Bool(Opt(r, "in_education_training")),
+                IscedGroup = Code<IscedGroup>(Opt(r, "isced_group")),
+                Disability = Code<DeclarativeAnswer>(Opt(r, "disability")),
+                Situation4w = Code<FseExitSituation>(Opt(r, "situation_4w")),
+                InEducationTraining4w = Bool(Opt(r, "in_education_training_4w")),
+                QualificationGained4w = Bool(Opt(r, "qualification_gained_4w")),
+                Situation6m = Code<FseExitSituation>(Opt(r, "situation_6m")),
+                ImprovedSituation6m = Bool(Opt(r, "improved_situation_6m")),
             };
             pathwayIds[r["pathway_id"]] = p.Id;
             pathways.Add(p);
