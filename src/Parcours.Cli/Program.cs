@@ -14,4 +14,5 @@ root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -94,6 +94,7 @@ public static class ParcoursWebApp
         app.MapRazorPages();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapParcoursApi();
+        app.MapReportingApi();
         return app;
     }
 

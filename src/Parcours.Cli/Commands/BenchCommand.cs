@@ -21,6 +21,7 @@ public static class BenchCommand
         var requests = new Option<int>("--requests") { Description = "Nombre de mesures par requête.", DefaultValueFactory = _ => 200 };
         var command = new Command("bench", "Mesure le temps serveur des requêtes de la liste des participants et de la fiche.") { requests };
         command.Subcommands.Add(BenchCaseloadCommand.Create());
+        command.Subcommands.Add(ReportBenchCommand.Create());
         command.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(requests);

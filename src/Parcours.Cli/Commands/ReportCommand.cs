@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Text;
+using Parcours.Core.Reporting;
+
+namespace Parcours.Cli.Commands;
+
+/// <summary>
+/// <c>parcours report …</c>: the reports of the Reporting module, computed by the same engine as the pages and the
+/// API. The report goes to standard output (or --output); when a check fails, the failed checks are named on
+/// standard error and the command exits with code 3, so a script never publishes an inconsistent table.
+/// </summary>
+public static class ReportCommand
+{
+    public const int ChecksFailedExitCode = 3;
+
+    public static Command Create()
+    {
+        var command = new Command("report", "Calcule un rapport (tableaux et contrôles de cohérence).");
+        command.Subcommands.Add(Consolidation());
+        command.Subcommands.Add(MonthlyLetter());
+        command.Subcommands.Add(FseIndicators());
+        return command;
+    }
+
+    private static Command FseIndicators()
+    {
+        var year = new Option<int>("--year") { Description = "Année des indicateurs.", Required = true };
+        var organisations = new Option<string[]>("--organisation")
+        {
+            Description = "Code d'un PLIE (option répétable). Par défaut : tous les PLIE de la base.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var format = new Option<string>("--format") { Description = "Format : json, csv, xlsx ou html.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "xlsx", "html");
+        var output = new Option<FileInfo?>("--output") { Description = "Fichier de sortie (par défaut : la sortie standard)." };
+        var command = new Command("fse-indicators", "Indicateurs FSE des participants (CO01 à CO19, CR01 à CR09) d'une année, par sexe.")
+        {
+            year, organisations, format, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            ReportResult result;
+            try
+            {
+                await using var db = CliOptions.Open(parse, "report");
+                result = await new FseIndicatorsReport(db).ComputeAsync(parse.GetValue(year), parse.GetValue(organisations), ct);
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+            return await WriteAsync(result, parse.GetValue(format)!, parse.GetValue(output), $"Indicateurs FSE {result.Year}", ct);
+        });
+        return command;
+    }
+
+    private static Command MonthlyLetter()
+    {
+        var month = new Option<string>("--month") { Description = "Mois de la lettre, au format AAAA-MM.", Required = true };
+        var organisations = new Option<string[]>("--organisation")
+        {
+            Description = "Code d'un PLIE (option répétable). Par défaut : tous les PLIE de la base.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var format = new Option<string>("--format") { Description = "Format : json, csv, xlsx ou html.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "xlsx", "html");
+        var output = new Option<FileInfo?>("--output") { Description = "Fichier de sortie (par défaut : la sortie standard)." };
+        var command = new Command("lettre-mensuelle", "Lettre mensuelle d'information du PLIE : prescriptions, entrées, file active, étapes, sorties.")
+        {
+            month, organisations, format, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!DateOnly.TryParseExact(parse.GetValue(month) + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var first))
+            {
+                await Console.Error.WriteLineAsync("Erreur : --month doit être au format AAAA-MM, par exemple 2024-06.");
+                return 2;
+            }
+            ReportResult result;
+            try
+            {
+                await using var db = CliOptions.Open(parse, "report");
+                result = await new MonthlyLetterReport(db).ComputeAsync(first.Year, first.Month, parse.GetValue(organisations), ct);
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+            return await WriteAsync(result, parse.GetValue(format)!, parse.GetValue(output), $"Lettre mensuelle d'information — {first:MM/yyyy}", ct);
+        });
+        return command;
+    }
+
+    private static Command Consolidation()
+    {
+        var year = new Option<int>("--year") { Description = "Année de la consolidation.", Required = true };
+        var organisations = new Option<string[]>("--organisation")
+        {
+            Description = "Code d'un PLIE (option répétable). Par défaut : tous les PLIE de la base.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var format = new Option<string>("--format") { Description = "Format : json, csv, xlsx ou html.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "xlsx", "html");
+        var output = new Option<FileInfo?>("--output") { Description = "Fichier de sortie (par défaut : la sortie standard)." };
+        var command = new Command("consolidation", "Consolidation nationale PLIE d'une année : flux, taux, durées, étapes.")
+        {
+            year, organisations, format, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            ReportResult result;
+            try
+            {
+                await using var db = CliOptions.Open(parse, "report");
+                result = await new ConsolidationReport(db).ComputeAsync(parse.GetValue(year), parse.GetValue(organisations), ct);
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+            return await WriteAsync(result, parse.GetValue(format)!, parse.GetValue(output),
+                $"Consolidation PLIE {result.Year}", ct);
+        });
+        return command;
+    }
+
+    internal static async Task<int> WriteAsync(ReportResult result, string format, FileInfo? output, string title, CancellationToken ct)
+    {
+        var bytes = format switch
+        {
+            "csv" => ReportRendering.CsvBytes(result),
+            "html" => Encoding.UTF8.GetBytes(ReportRendering.HtmlDocument(result, title)),
+            "xlsx" => ReportXlsx.Build(result),
+            _ => Encoding.UTF8.GetBytes(ReportRendering.Json(result) + "\n"),
+        };
+        if (output is not null) await File.WriteAllBytesAsync(output.FullName, bytes, ct);
+        else
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            await stdout.WriteAsync(bytes, ct);
+        }
+        if (result.Passed) return 0;
+        foreach (var check in result.Failed)
+            await Console.Error.WriteLineAsync($"Contrôle en échec : {check.Id} — {check.Detail}");
+        await Console.Error.WriteLineAsync("Le rapport n'est pas publiable : corrigez les données.");
+        return ChecksFailedExitCode;
+    }
+}

@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Parcours.Domain.CodeLists;
+
+namespace Parcours.Core.Reporting;
+
+/// <summary>French labels of the row and column keys of the reports (the keys themselves never change).</summary>
+public static class ReportLabels
+{
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["TOTAL"] = "Total",
+        ["FEMME"] = "Femmes",
+        ["HOMME"] = "Hommes",
+        ["MOINS_26"] = "Moins de 26 ans",
+        ["PLUS_26"] = "26 ans et plus",
+        ["TH"] = "Travailleurs handicapés",
+        ["DELD"] = "DELD",
+        ["RSA"] = "Bénéficiaires du RSA",
+        ["AUTRE"] = "Autres publics",
+        ["NIV_VI"] = "Niveau VI",
+        ["NIV_V_BIS"] = "Niveau V bis",
+        ["NIV_V"] = "Niveau V",
+        ["NIV_IV_ET_PLUS"] = "Niveau IV et +",
+        ["NIV_INDETERMINE"] = "Niveau indéterminé",
+        ["FINANCED"] = "dont financées par le PLIE",
+        ["ENTREES"] = "Entrées",
+        ["REPORT"] = "Report de l'année précédente",
+        ["EN_PARCOURS"] = "En parcours durant la période",
+        ["SORTIES_POSITIVES"] = "Sorties positives",
+        ["SORTIES_EMPLOI"] = "dont sorties sur emploi",
+        ["SORTIES_FORMATION"] = "dont sorties sur formation qualifiante",
+        ["SORTIES_AUTRES_POSITIVES"] = "dont autres sorties positives",
+        ["SORTIES_ABANDON"] = "dont abandons",
+        ["SORTIES_DEMENAGEMENT_DECES_RETRAITE"] = "dont déménagements, décès, retraites",
+        ["SORTIES_AUTRES_SANS_SUITE"] = "dont autres sorties sans suite",
+        ["SORTIES_SANS_SUITE"] = "Sorties sans suite",
+        ["TOTAL_SORTIES"] = "Total des sorties",
+        ["EN_PARCOURS_FIN"] = "En parcours au 31 décembre",
+        ["POSITIVE_OVER_EXITS"] = "Taux de sorties positives",
+        ["POSITIVE_OVER_EXITS_NEUTRALISED"] = "Taux de sorties positives neutralisé (hors déménagements, décès, retraites)",
+        ["POSITIVE_OVER_ENTRIES"] = "Sorties positives rapportées aux entrées",
+        ["ABANDON_OVER_EXITS"] = "Taux d'abandon",
+        ["POSITIVE"] = "Sorties positives",
+        ["SANS_SUITE"] = "Sorties sans suite",
+        ["MOYENNE_PAR_PARTICIPANT"] = "Nombre moyen d'étapes par participant",
+        ["MOIS"] = "Mois",
+        ["ANNEE"] = "Année (cumul)",
+        ["NOMBRE"] = "Nombre",
+        ["PRESCRIPTIONS"] = "Prescriptions reçues",
+        ["TAUX_ENTREE"] = "Taux d'entrée (entrées ÷ prescriptions)",
+        ["NON_ENTREES"] = "Non-entrées",
+        ["DELAI_PRE_AFFECTATION_JOURS"] = "Durée moyenne de pré-affectation (jours)",
+        ["ACCOMPAGNES"] = "Participants accompagnés",
+        ["TAUX_SORTIES_POSITIVES"] = "Taux de sorties positives",
+        ["TAUX_SORTIES_POSITIVES_NEUTRALISE"] = "Taux de sorties positives neutralisé (hors déménagements, décès, retraites)",
+        ["FILE_ACTIVE"] = "File active réelle",
+        ["SUR_UNE_ETAPE"] = "dont sur une étape",
+        ["EN_VEILLE"] = "dont en veille",
+        ["NON_RENSEIGNE"] = "Non renseigné",
+        ["SORTIES"] = "Sorties",
+        ["FILE_ACTIVE_FIN"] = "File active en fin de mois",
+    };
+
+    public static string Of(string key)
+    {
+        if (Labels.TryGetValue(key, out var label)) return label;
+        if (Enum.TryParse<ConsolidationStepRow>(key, out var row)) return CodeListRegistry.Label(row);
+        return key;
+    }
+}
+
+/// <summary>
+/// Renderings of a <see cref="ReportResult"/>: JSON for machines, CSV for spreadsheets (UTF-8 with BOM, semicolons,
+/// decimal comma), print-ready HTML. Every rendering carries the checks, so nothing is published without them.
+/// </summary>
+public static class ReportRendering
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static string Json(ReportResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("report", result.Report);
+            if (result.Year is { } year) w.WriteNumber("year", year);
+            if (result.Month is { } month) w.WriteString("month", month);
+            w.WriteStartArray("organisations");
+            foreach (var o in result.Organisations) w.WriteStringValue(o);
+            w.WriteEndArray();
+            w.WriteStartObject("tables");
+            foreach (var table in result.Tables)
+            {
+                w.WriteStartObject(table.Id);
+                w.WriteStartArray("columns");
+                foreach (var c in table.Columns) w.WriteStringValue(c);
+                w.WriteEndArray();
+                w.WriteStartObject("rows");
+                foreach (var row in table.Rows)
+                {
+                    w.WriteStartObject(row.Key);
+                    foreach (var c in table.Columns)
+                    {
+                        if (row[c] is { } v)
+                        {
+                            if (row.Kind == CellKind.Count) w.WriteNumber(c, (long)v);
+                            else w.WriteNumber(c, Math.Round(v, 6));
+                        }
+                        else w.WriteNull(c);
+                    }
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            w.WriteStartArray("checks");
+            foreach (var check in result.Checks)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", check.Id);
+                w.WriteBoolean("passed", check.Passed);
+                w.WriteString("detail", check.Detail);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("definitions");
+            foreach (var d in result.Definitions) w.WriteStringValue(d);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>A cell as shown to people: counts whole, rates in % with one decimal, means with one decimal, «—» for none.</summary>
+    public static string Display(ReportRow row, string column)
+    {
+        if (row[column] is not { } v) return "—";
+        return row.Kind switch
+        {
+            CellKind.Count => v.ToString("N0", French),
+            CellKind.Rate => (v * 100).ToString("0.0", French) + " %",
+            _ => v.ToString("0.0", French),
+        };
+    }
+
+    private static string CsvCell(string text) =>
+        text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
+    /// <summary>Values unrounded apart from rates and means (4 decimals), decimal comma: opens right in a French Excel.</summary>
+    private static string CsvNumber(ReportRow row, string column) => row[column] is not { } v ? ""
+        : row.Kind == CellKind.Count ? v.ToString("0", CultureInfo.InvariantCulture)
+        : Math.Round(v, 4).ToString("0.####", French);
+
+    /// <summary>CSV text; write it with <see cref="CsvEncoding"/> (UTF-8 with BOM).</summary>
+    public static string Csv(ReportResult result)
+    {
+        var sb = new StringBuilder();
+        void Line(IEnumerable<string> cells) => sb.Append(string.Join(';', cells.Select(CsvCell))).Append("\r\n");
+        Line(["Rapport", result.Report]);
+        if (result.Year is { } year) Line(["Année", year.ToString(CultureInfo.InvariantCulture)]);
+        if (result.Month is { } month) Line(["Mois", month]);
+        Line(["Organisations", string.Join(", ", result.Organisations)]);
+        foreach (var table in result.Tables)
+        {
+            sb.Append("\r\n");
+            Line([table.Title]);
+            Line(new[] { "Tableau", "Ligne", "Libellé" }.Concat(table.Columns));
+            foreach (var row in table.Rows)
+                Line(new[] { table.Id, row.Key, table.LabelOf(row.Key) }.Concat(table.Columns.Select(c => CsvNumber(row, c))));
+        }
+        sb.Append("\r\n");
+        Line(["Contrôle", "Résultat", "Détail"]);
+        foreach (var check in result.Checks) Line([check.Id, check.Passed ? "OK" : "ÉCHEC", check.Detail]);
+        return sb.ToString();
+    }
+
+    public static readonly Encoding CsvEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+
+    /// <summary>The CSV as bytes, BOM included.</summary>
+    public static byte[] CsvBytes(ReportResult result) => [.. CsvEncoding.GetPreamble(), .. CsvEncoding.GetBytes(Csv(result))];
+
+    /// <summary>The tables and checks as HTML fragments (no page around them), shared by the web page and the print export.</summary>
+    public static string HtmlTables(ReportResult result)
+    {
+        var sb = new StringBuilder();
+        var failed = result.Failed.ToList();
+        if (failed.Count > 0)
+        {
+            sb.Append("<div class=\"fr-alert fr-alert--error fr-mb-3w\" role=\"alert\" data-checks=\"failed\"><h2 class=\"fr-alert__title\">Contrôles en échec : ce rapport ne peut pas être publié</h2><ul>");
+            foreach (var c in failed) sb.Append("<li><code>").Append(E(c.Id)).Append("</code> : ").Append(E(c.Detail)).Append("</li>");
+            sb.Append("</ul></div>");
+        }
+        foreach (var table in result.Tables) sb.Append(HtmlTable(table));
+        sb.Append(HtmlChecks(result));
+        return sb.ToString();
+    }
+
+    /// <summary>One table as a DSFR table; every cell carries data-col and its row data-row, for tests and scripts.</summary>
+    public static string HtmlTable(ReportTable table)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<div class=\"fr-table fr-table--bordered\" data-table=\"").Append(E(table.Id)).Append("\"><div class=\"fr-table__wrapper\"><div class=\"fr-table__container\"><div class=\"fr-table__content\"><table><caption>")
+            .Append(E(table.Title)).Append("</caption><thead><tr><th scope=\"col\">Ligne</th>");
+        foreach (var c in table.Columns) sb.Append("<th scope=\"col\">").Append(E(ReportLabels.Of(c))).Append("</th>");
+        sb.Append("</tr></thead><tbody>");
+        foreach (var row in table.Rows)
+        {
+            sb.Append("<tr data-row=\"").Append(E(row.Key)).Append("\"><th scope=\"row\">").Append(E(table.LabelOf(row.Key))).Append("</th>");
+            foreach (var c in table.Columns)
+                sb.Append("<td data-col=\"").Append(E(c)).Append("\">").Append(E(Display(row, c))).Append("</td>");
+            sb.Append("</tr>");
+        }
+        sb.Append("</tbody></table></div></div></div></div>");
+        return sb.ToString();
+    }
+
+    /// <summary>The checks and the definitions in force.</summary>
+    public static string HtmlChecks(ReportResult result)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<h2 class=\"fr-h4\">Contrôles de cohérence</h2><ul class=\"report-checks\">");
+        foreach (var c in result.Checks)
+            sb.Append("<li data-check=\"").Append(E(c.Id)).Append("\" data-passed=\"").Append(c.Passed ? "true" : "false").Append("\">")
+                .Append(c.Passed ? "✔ " : "✘ ").Append("<code>").Append(E(c.Id)).Append("</code> — ").Append(E(c.Detail)).Append("</li>");
+        sb.Append("</ul><h2 class=\"fr-h4\">Définitions</h2><ul>");
+        foreach (var d in result.Definitions) sb.Append("<li>").Append(E(d)).Append("</li>");
+        sb.Append("</ul>");
+        return sb.ToString();
+    }
+
+    /// <summary>A stand-alone print-ready A4 page (no script, no external file).</summary>
+    public static string HtmlDocument(ReportResult result, string title)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title><style>")
+            .Append("@page{size:A4 landscape;margin:12mm}body{font-family:Marianne,Arial,sans-serif;font-size:9pt;color:#161616}")
+            .Append("table{border-collapse:collapse;margin:0 0 12pt;width:100%;page-break-inside:avoid}caption{text-align:left;font-weight:bold;font-size:11pt;padding:4pt 0}")
+            .Append("th,td{border:1px solid #999;padding:2pt 4pt}td{text-align:right}thead th{background:#eee}")
+            .Append(".fr-alert--error{border:2px solid #ce0500;padding:6pt;color:#ce0500}")
+            .Append("</style></head><body><h1>").Append(E(title)).Append("</h1><p>Organisations : ").Append(E(string.Join(", ", result.Organisations)))
+            .Append("</p>").Append(HtmlTables(result)).Append("</body></html>");
+        return sb.ToString();
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
