@@ -29,10 +29,12 @@ public static class BenchCaseloadCommand
     public static Command Create()
     {
         var requests = new Option<int>("--requests") { Description = "Nombre de mesures par requête.", DefaultValueFactory = _ => 1000 };
-        var command = new Command("caseload", "Mesure le portefeuille, le suivi du parcours et la fiche participant (requêtes puis pages HTTP).") { requests };
+        var programme = new Option<int>("--programme-requests") { Description = "Nombre de mesures de la vue coordination (tout le programme).", DefaultValueFactory = _ => 100 };
+        var command = new Command("caseload", "Mesure le portefeuille, le suivi du parcours et la fiche participant (requêtes puis pages HTTP).") { requests, programme };
         command.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(requests);
+            var np = parse.GetValue(programme);
             var target = CliOptions.Target(parse);
             User coordinator, referent;
             List<long> pathwayIds, participantIds;
@@ -54,26 +56,26 @@ public static class BenchCaseloadCommand
             var policies = new PathwayPolicies(PathwayPolicies.WorkspaceDefault);
 
             Console.Out.WriteLine($"{"requête (temps serveur, en processus)",-52} {"médiane",10} {"p95",10} {"max",10}");
-            var cases = new (string Name, User User, Func<ParcoursDbContext, Task> Run)[]
+            var cases = new (string Name, User User, Func<ParcoursDbContext, Task> Run, bool Programme)[]
             {
-                ("portefeuille avec alertes (référent)", referent, db => new CaseloadQueries(db, clock, policies).RowsAsync(new CaseloadFilter(), ct)),
+                ("portefeuille avec alertes (référent)", referent, db => new CaseloadQueries(db, clock, policies).RowsAsync(new CaseloadFilter(), ct), false),
                 ("portefeuille, vue coordination (coordinateur)", coordinator, async db =>
                 {
                     var q = new CaseloadQueries(db, clock, policies);
                     await q.LoadsAsync(await q.RowsAsync(new CaseloadFilter(), ct), ct);
-                }),
+                }, true),
                 ("suivi du parcours (référent)", referent, db =>
                 {
                     var participants = new ParticipantQueries(db);
                     return new PathwayWorkspaceQueries(db, participants, new CaseloadQueries(db, clock, policies), clock, policies)
                         .GetAsync(pathwayIds[random.Next(pathwayIds.Count)], ct);
-                }),
-                ("fiche participant (référent)", referent, db => new ParticipantQueries(db).FileAsync(participantIds[random.Next(participantIds.Count)], ct)),
+                }, false),
+                ("fiche participant (référent)", referent, db => new ParticipantQueries(db).FileAsync(participantIds[random.Next(participantIds.Count)], ct), false),
             };
-            foreach (var (name, user, run) in cases)
+            foreach (var (name, user, run, wide) in cases)
             {
                 var times = new List<double>(n);
-                for (var i = 0; i < n + 5; i++)
+                for (var i = 0; i < (wide ? np : n) + 5; i++)
                 {
                     var scope = await ScopeAsync(target, user, ct);
                     await using var db = ParcoursDatabase.Open(target, scope);
@@ -98,17 +100,17 @@ public static class BenchCaseloadCommand
                 using var asReferent = await LoginAsync(address, "referent1-1", ct);
                 using var asCoordinator = await LoginAsync(address, "coordinateur1", ct);
                 Console.Out.WriteLine($"{"page complète (HTTP local, rendu compris)",-52} {"médiane",10} {"p95",10} {"max",10}");
-                var pages = new (string Name, HttpClient Client, Func<string> Url)[]
+                var pages = new (string Name, HttpClient Client, Func<string> Url, bool Programme)[]
                 {
-                    ("GET /portefeuille (référent)", asReferent, () => "/portefeuille"),
-                    ("GET /portefeuille (coordinateur, 100 lignes)", asCoordinator, () => "/portefeuille"),
-                    ("GET /parcours/{id} (référent)", asReferent, () => $"/parcours/{pathwayIds[random.Next(pathwayIds.Count)]}"),
-                    ("GET /participants/{id} (référent)", asReferent, () => $"/participants/{participantIds[random.Next(participantIds.Count)]}"),
+                    ("GET /portefeuille (référent)", asReferent, () => "/portefeuille", false),
+                    ("GET /portefeuille (coordinateur, 100 lignes)", asCoordinator, () => "/portefeuille", true),
+                    ("GET /parcours/{id} (référent)", asReferent, () => $"/parcours/{pathwayIds[random.Next(pathwayIds.Count)]}", false),
+                    ("GET /participants/{id} (référent)", asReferent, () => $"/participants/{participantIds[random.Next(participantIds.Count)]}", false),
                 };
-                foreach (var (name, client, url) in pages)
+                foreach (var (name, client, url, wide) in pages)
                 {
                     var times = new List<double>(n);
-                    for (var i = 0; i < n + 5; i++)
+                    for (var i = 0; i < (wide ? np : n) + 5; i++)
                     {
                         var watch = Stopwatch.StartNew();
                         using var response = await client.GetAsync(url(), ct);
@@ -131,7 +133,7 @@ public static class BenchCaseloadCommand
     private static void Print(string name, List<double> times)
     {
         times.Sort();
-        Console.Out.WriteLine($"{name,-52} {times[times.Count / 2],7:N1} ms {times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.95) - 1)],7:N1} ms {times[^1],7:N1} ms");
+        Console.Out.WriteLine($"{name + $" ×{times.Count}",-52} {times[times.Count / 2],7:N1} ms {times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.95) - 1)],7:N1} ms {times[^1],7:N1} ms");
     }
 
     private static async Task<AccessScope> ScopeAsync(DatabaseTarget target, User user, CancellationToken ct)

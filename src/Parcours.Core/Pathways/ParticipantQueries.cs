@@ -18,7 +18,8 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 public sealed record ReferentOption(long Id, string Name);
 
 public sealed record StepView(long Id, StepType Type, StepFamily Family, DateOnly StartDate, DateOnly? PlannedEndDate, DateOnly? EndDate,
-    bool? Financed, ContractType? ContractType, decimal? ContractMonths, string? EmployerName, bool IsExitJob, DateOnly? ValidationDate);
+    bool? Financed, ContractType? ContractType, decimal? ContractMonths, string? EmployerName, bool IsExitJob, DateOnly? ValidationDate,
+    decimal? WeeklyHours = null, bool? OpenEnded = null, string? EmployerSiret = null, long? OperationId = null);
 
 public sealed record BarrierView(long Id, BarrierCategory Code, DateOnly IdentifiedOn, DateOnly? LiftedOn);
 
@@ -128,7 +129,7 @@ public sealed class ParticipantQueries(ParcoursDbContext db)
             classification?.Neutralisable, p.ExitValidationDate, p.ExitStepId,
             p.Steps.OrderBy(s => s.StartDate).ThenBy(s => s.Id).Select(s => new StepView(s.Id, s.StepType, s.Family, s.StartDate, s.PlannedEndDate,
                 s.EndDate, s.FinancedByProgramme, s.ContractType, s.ContractMonths, s.EmployerName, s.IsExitJob,
-                s.IsExitJob ? ExitRules.ValidationDate(s.StartDate) : null)).ToList(),
+                s.IsExitJob ? ExitRules.ValidationDate(s.StartDate) : null, s.WeeklyHours, s.OpenEnded, s.EmployerSiret, s.OperationId)).ToList(),
             p.Barriers.OrderBy(b => b.IdentifiedOn).Select(b => new BarrierView(b.Id, b.BarrierCode, b.IdentifiedOn, b.LiftedOn)).ToList(),
             p.Contracts.OrderBy(c => c.SignedOn).Select(c => new ContractView(c.Id, c.Kind, c.SignedOn, c.StartDate, c.EndDate, c.WeeklyActivityHours)).ToList(),
             p.Version);

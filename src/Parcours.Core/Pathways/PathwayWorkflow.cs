@@ -189,6 +189,37 @@ public sealed class PathwayWorkflow(ParcoursDbContext db, TimeProvider clock, Pa
             return Task.FromResult(result);
         }, ct);
 
+    /// <summary>Corrects a step (W-03): type, dates, operation, contract and employer; the same checks as a new step.</summary>
+    public Task<ValidationResult?> EditStepAsync(long pathwayId, long stepId, StepInput input, int version, CancellationToken ct = default) =>
+        RunAsync(pathwayId, version, async (pathway, today) =>
+        {
+            var step = await db.Steps.SingleOrDefaultAsync(s => s.Id == stepId && s.PathwayId == pathway.Id, ct);
+            if (step is null) return ValidationResult.Fail("StepId", "Cette étape n'appartient pas au parcours.");
+            var edited = new Step
+            {
+                Id = step.Id, PathwayId = pathway.Id, StepType = input.StepType, StartDate = input.StartDate, PlannedEndDate = input.PlannedEndDate,
+                EndDate = step.EndDate, FinancedByProgramme = input.FinancedByProgramme, OperationId = input.OperationId, ContractType = input.ContractType,
+                ContractMonths = input.ContractMonths, OpenEnded = input.OpenEnded ? true : null, WeeklyHours = input.WeeklyHours,
+                EmployerName = string.IsNullOrWhiteSpace(input.EmployerName) ? null : input.EmployerName.Trim(),
+                EmployerSiret = string.IsNullOrWhiteSpace(input.EmployerSiret) ? null : input.EmployerSiret.Replace(" ", "", StringComparison.Ordinal),
+            };
+            var result = StepRules.CheckNew(pathway, edited, today);
+            if (!result.IsValid) return result;
+            step.StepType = edited.StepType;
+            step.StartDate = edited.StartDate;
+            step.PlannedEndDate = edited.PlannedEndDate;
+            step.FinancedByProgramme = edited.FinancedByProgramme;
+            step.OperationId = edited.OperationId;
+            step.ContractType = edited.ContractType;
+            step.ContractMonths = edited.ContractMonths;
+            step.OpenEnded = edited.OpenEnded;
+            step.WeeklyHours = edited.WeeklyHours;
+            step.EmployerName = edited.EmployerName;
+            step.EmployerSiret = edited.EmployerSiret;
+            pathway.Events.Add(new PathwayEvent { On = today, Kind = "StepEdited", FromStatus = pathway.Status, ToStatus = pathway.Status, Detail = $"step={step.Id}" });
+            return result;
+        }, ct);
+
     public Task<ValidationResult?> CloseStepAsync(long pathwayId, long stepId, DateOnly endDate, int version, CancellationToken ct = default) =>
         RunAsync(pathwayId, version, async (pathway, today) =>
         {

@@ -43,6 +43,9 @@ public static class PathwaysApi
         g.MapPost("/pathways/{id:long}/steps", (long id, StepBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
             Write(u, false, () => w.AddStepAsync(id, new PathwayWorkflow.StepInput(b.StepType, b.StartDate, b.PlannedEndDate, b.FinancedByProgramme,
                 b.OperationId, b.ContractType, b.ContractMonths, b.OpenEnded, b.WeeklyHours, b.EmployerName, b.EmployerSiret), b.Version, ct))).WithName("AddStep");
+        g.MapPut("/pathways/{id:long}/steps/{stepId:long}", (long id, long stepId, StepBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
+            Write(u, false, () => w.EditStepAsync(id, stepId, new PathwayWorkflow.StepInput(b.StepType, b.StartDate, b.PlannedEndDate, b.FinancedByProgramme,
+                b.OperationId, b.ContractType, b.ContractMonths, b.OpenEnded, b.WeeklyHours, b.EmployerName, b.EmployerSiret), b.Version, ct))).WithName("EditStep");
         g.MapPost("/pathways/{id:long}/steps/{stepId:long}/close", (long id, long stepId, DateBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
             Write(u, false, () => w.CloseStepAsync(id, stepId, b.Date, b.Version, ct))).WithName("CloseStep");
         g.MapPost("/pathways/{id:long}/appointments", (long id, AppointmentBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>

@@ -17,7 +17,9 @@ public class OpenApiTests(SharedWebApp app) : IClassFixture<SharedWebApp>
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.StartsWith("3.", json.RootElement.GetProperty("openapi").GetString());
         Assert.Equal("API Parcours", json.RootElement.GetProperty("info").GetProperty("title").GetString());
-        var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
-        Assert.Subset(paths, ["/api/v1/participants", "/api/v1/participants/{id}", "/api/v1/pathways/{id}"]);
+        var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order().ToList();
+        // Other modules add their paths: check that these are described, not that they are the only ones.
+        Assert.Subset(paths.ToHashSet(), new HashSet<string> { "/api/v1/participants", "/api/v1/participants/{id}", "/api/v1/pathways/{id}",
+            "/api/v1/caseload", "/api/v1/prescriptions", "/api/v1/pathways/{id}/entry", "/api/v1/pathways/{id}/exit" });
     }
 }

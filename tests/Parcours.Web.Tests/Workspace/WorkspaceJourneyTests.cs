@@ -147,23 +147,30 @@ public class WorkspaceJourneyTests(WorkspaceBrowser app) : IClassFixture<Workspa
         await referent.GotoAsync($"/parcours/{pathwayId}");
 
         // A mobilisation step, added then closed.
+        var add = referent.GetByTestId("add-step-form");
         await referent.GetByText("Ajouter une étape").ClickAsync();
-        await referent.GetByLabel("Type d'étape").SelectOptionAsync("ACTION_MOBILISATION");
-        await referent.GetByLabel("Date de début").FillAsync("2026-06-15");
+        await add.GetByLabel("Type d'étape").SelectOptionAsync("ACTION_MOBILISATION");
+        await add.GetByLabel("Date de début").FillAsync("2026-06-15");
         await referent.GetByRole(AriaRole.Button, new() { Name = "Ajouter l'étape" }).ClickAsync();
         var mobilisation = referent.GetByTestId("step").Filter(new() { HasText = "15/06/2026" });
         await Expect(mobilisation).ToContainTextAsync("en cours");
+        // Edited: its planned end.
+        await mobilisation.GetByText("Modifier l'étape du 15/06/2026").ClickAsync();
+        await mobilisation.GetByLabel("Fin prévue").FillAsync("2026-07-31");
+        await mobilisation.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la modification" }).ClickAsync();
+        await Expect(referent.GetByTestId("step").Filter(new() { HasText = "15/06/2026" })).ToContainTextAsync("(fin prévue le 31/07/2026)");
+        mobilisation = referent.GetByTestId("step").Filter(new() { HasText = "15/06/2026" });
         await mobilisation.GetByLabel("Date de fin de l'étape").FillAsync("2026-06-29");
         await mobilisation.GetByRole(AriaRole.Button, new() { Name = "Clore l'étape" }).ClickAsync();
         await Expect(referent.GetByTestId("step").Filter(new() { HasText = "15/06/2026" })).ToContainTextAsync("au 29/06/2026");
 
         // A durable job (CDI) starting on 30/06/2026: its 6 months are reached on 30/12/2026.
         await referent.GetByText("Ajouter une étape").ClickAsync();
-        await referent.GetByLabel("Type d'étape").SelectOptionAsync("EMPLOI_SORTIE");
-        await referent.GetByLabel("Date de début").FillAsync("2026-06-30");
-        await referent.GetByLabel("Type de contrat").SelectOptionAsync("CDI");
-        await referent.GetByLabel("Durée hebdomadaire (heures)").FillAsync("35");
-        await referent.GetByLabel("Employeur", new() { Exact = true }).FillAsync("Boulangerie des Halles");
+        await add.GetByLabel("Type d'étape").SelectOptionAsync("EMPLOI_SORTIE");
+        await add.GetByLabel("Date de début").FillAsync("2026-06-30");
+        await add.GetByLabel("Type de contrat").SelectOptionAsync("CDI");
+        await add.GetByLabel("Durée hebdomadaire (heures)").FillAsync("35");
+        await add.GetByLabel("Employeur", new() { Exact = true }).FillAsync("Boulangerie des Halles");
         await referent.GetByRole(AriaRole.Button, new() { Name = "Ajouter l'étape" }).ClickAsync();
         await Expect(referent.GetByTestId("step").Filter(new() { HasText = "Boulangerie des Halles" })).ToContainTextAsync("6 mois atteints le 30/12/2026");
 

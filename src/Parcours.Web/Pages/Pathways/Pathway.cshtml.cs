@@ -59,6 +59,14 @@ public sealed class PathwayModel(PathwayWorkspaceQueries queries, CaseloadQuerie
             : workflow.AddStepAsync(id, new PathwayWorkflow.StepInput(stepType.Value, startDate, plannedEndDate, financed, operationId, contractType,
                 contractMonths, openEnded, weeklyHours, employerName, employerSiret), version, ct), "L'étape a été ajoutée.", ct);
 
+    public Task<IActionResult> OnPostEditStepAsync(long id, long stepId, StepType? stepType, DateOnly startDate, DateOnly? plannedEndDate, bool financed,
+        ContractType? contractType, decimal? contractMonths, bool openEnded, decimal? weeklyHours, string? employerName, string? employerSiret,
+        long? operationId, int version, CancellationToken ct) =>
+        Run(id, false, () => stepType is null
+            ? Task.FromResult<ValidationResult?>(ValidationResult.Fail("StepType", "Choisissez le type d'étape."))
+            : workflow.EditStepAsync(id, stepId, new PathwayWorkflow.StepInput(stepType.Value, startDate, plannedEndDate, financed, operationId, contractType,
+                contractMonths, openEnded, weeklyHours, employerName, employerSiret), version, ct), "L'étape a été modifiée.", ct);
+
     public Task<IActionResult> OnPostCloseStepAsync(long id, long stepId, DateOnly endDate, int version, CancellationToken ct) =>
         Run(id, false, () => workflow.CloseStepAsync(id, stepId, endDate, version, ct), "L'étape a été close.", ct);
 
