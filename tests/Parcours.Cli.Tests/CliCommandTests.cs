@@ -39,7 +39,7 @@ public sealed class CliCommandTests : IDisposable
         var second = await CliProcess.RunAsync("db", "migrate", "--db", db);
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("migrations appliquées : 0001_initial.", first.Stderr);
+        Assert.Contains("migrations appliquées : 0001_initial, 0002_exchange.", first.Stderr);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("la base est à jour.", second.Stderr);
         Assert.DoesNotContain("migrations appliquées", second.Stderr);
@@ -62,7 +62,7 @@ public sealed class CliCommandTests : IDisposable
         Assert.DoesNotContain("générés en", result.Stdout);
         Assert.Contains("50 participants, ", result.Stderr);
         Assert.Contains("générés en", result.Stderr);
-        Assert.Contains("migrations appliquées : 0001_initial.", result.Stderr);
+        Assert.Contains("migrations appliquées : 0001_initial, 0002_exchange.", result.Stderr);
         Assert.Equal(50, await CountAsync(db, "SELECT count(*) FROM pathways_participant"));
     }
 

@@ -7,7 +7,7 @@ namespace Parcours.Web.Tests.Api;
 public class OpenApiTests(SharedWebApp app) : IClassFixture<SharedWebApp>
 {
     [Fact]
-    public async Task OpenApiDocument_ListsTheThreeApiPaths()
+    public async Task OpenApiDocument_ListsTheApiPaths()
     {
         using var client = await app.Factory.LoginAsync("lecteur1");
 
@@ -18,6 +18,6 @@ public class OpenApiTests(SharedWebApp app) : IClassFixture<SharedWebApp>
         Assert.StartsWith("3.", json.RootElement.GetProperty("openapi").GetString());
         Assert.Equal("API Parcours", json.RootElement.GetProperty("info").GetProperty("title").GetString());
         var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order().ToList();
-        Assert.Equal(["/api/v1/participants", "/api/v1/participants/{id}", "/api/v1/pathways/{id}"], paths);
+        Assert.Equal(["/api/v1/exports", "/api/v1/imports", "/api/v1/participants", "/api/v1/participants/{id}", "/api/v1/pathways/{id}"], paths);
     }
 }
