@@ -74,6 +74,15 @@ public sealed class DatasetExporter(ParcoursDbContext db)
         }
         progress?.Report((files.Count, files.Count));
         await File.WriteAllTextAsync(Path.Combine(folder, "manifest.json"), JsonSerializer.Serialize(manifest, Manifest.Json) + "\n", new UTF8Encoding(false), ct);
+        // §8.1: each export is logged (who, which dataset, which producer, period, anonymised or not, row counts).
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = DateTime.UtcNow, UserId = db.Scope.UserId, Actor = db.Scope.Actor, OrganisationId = producerOrg.Id,
+            EntityType = "Dataset", Action = options.Anonymised ? "ExportedAnonymised" : "Exported",
+            Changes = JsonSerializer.Serialize(new { dataset_id = manifest.DatasetId, producer = producerOrg.Code, period = manifest.Period,
+                files = manifest.Files.Select(f => new { f.Name, f.Rows }) }),
+        });
+        await db.SaveChangesAsync(ct);
         return new ExportResult(manifest, watch.Elapsed);
     }
 

@@ -402,6 +402,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                 return;
             }
             header = ReadHeader(spec, fields);
+            _currentHeader = header;
             if (header is null) { hashing.Drain(); return; }
             var width = fields.Count;
             while (reader.Read(fields))
@@ -634,10 +635,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                     else if (exit is { } x2 && end is { } e && e > x2)
                         _stepsEndingAfterExit.Add((slot, pathwaySlot, line, recordId));
                 }
-                if (Value(spec, values, "step_type") is "CLAUSE_SOCIALE" && Value(spec, values, "clause_market_id") is null && !_manifest.Anonymised)
-                {
-                    // clause_market_id is required for a clause step, but clause markets are not stored yet: tolerated (docs/spec-notes.md).
-                }
+                StepRules(spec, values, line, recordId, Inconsistent);
                 break;
             }
             case "barriers.csv":
@@ -659,6 +657,41 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                 break;
         }
     }
+
+    /// <summary>Rule S2 (contract of the step) and the ranges of §5.5.</summary>
+    private void StepRules(FileSpec spec, object?[] values, int line, string recordId, Action<string, string, string> inconsistent)
+    {
+        var type = Enum.Parse<StepType>((string)values[IndexOf(spec, "step_type")]!);
+        var contractText = Value(spec, values, "contract_type") as string;
+        var months = Value(spec, values, "contract_months") as decimal?;
+        var openEnded = Value(spec, values, "open_ended") as bool? == true;
+        if (contractText is null)
+        {
+            // Required only when the file carries the column (a producer may leave optional columns out, §3.2).
+            if (StepFamilies.HasEmploymentContract(StepTypes.Family(type)) && spec.IndexOf("contract_type") >= 0 && _currentHeader?.FieldOf[spec.IndexOf("contract_type")] >= 0)
+                _report.Error(spec.Name, line, "contract_type", recordId, "VALUE_REQUIRED", "Valeur obligatoire manquante.", "A required value is missing.");
+        }
+        else
+        {
+            var contract = Enum.Parse<ContractType>(contractText);
+            if (!StepTypes.IsContractAllowed(type, contract, months, openEnded))
+                inconsistent("contract_type", $"le contrat {contract} n'est pas admis pour une étape {type}", $"contract {contract} is not allowed for a step {type}");
+            if (months is not null && (contract is ContractType.CDI or ContractType.CREATION_ENTREPRISE || openEnded))
+                inconsistent("contract_months", "pas de durée pour un contrat à durée indéterminée", "no duration for an open-ended contract");
+            if (openEnded && contract is not (ContractType.APPRENTISSAGE or ContractType.PROFESSIONNALISATION or ContractType.CUI_CAE or ContractType.CUI_CIE or ContractType.AUTRE))
+                inconsistent("open_ended", $"open_ended = 1 n'est pas admis pour le contrat {contract}", $"open_ended = 1 is not allowed for contract {contract}");
+        }
+        if (months is { } m && (m <= 0 || m > 60))
+            _report.Error(spec.Name, line, "contract_months", recordId, "VALUE_RANGE", "Valeur hors des bornes autorisées (0 < mois ≤ 60).", "Value outside the allowed range (0 < months ≤ 60).");
+        if (Value(spec, values, "weekly_hours") is decimal h && (h <= 0 || h > 48))
+            _report.Error(spec.Name, line, "weekly_hours", recordId, "VALUE_RANGE", "Valeur hors des bornes autorisées (0 < heures ≤ 48).", "Value outside the allowed range (0 < hours ≤ 48).");
+        if (Value(spec, values, "total_hours") is decimal t && t <= 0)
+            _report.Error(spec.Name, line, "total_hours", recordId, "VALUE_RANGE", "Valeur hors des bornes autorisées (> 0).", "Value outside the allowed range (> 0).");
+        if (Value(spec, values, "qualification_obtained") is not null && Value(spec, values, "end_date") is null)
+            inconsistent("qualification_obtained", "certification obtenue sans date de fin", "qualification obtained without an end date");
+    }
+
+    private HeaderMap? _currentHeader;
 
     private readonly List<(int StepSlot, int PathwaySlot, int Line, string RecordId)> _stepsEndingAfterExit = [];
     private readonly Dictionary<int, ulong> _exitStepOfPathway = [];
@@ -701,6 +734,14 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
         }
         else if (_manifest.Anonymised && entry is not null)
             _report.Error(spec.Name, line, "age_at_entry", recordId, "VALUE_REQUIRED", "Valeur obligatoire manquante.", "A required value is missing.");
+        var educationFt = Value(spec, values, "education_level") as string;
+        var education1969 = Value(spec, values, "education_level_1969") as string;
+        if (educationFt is not null && education1969 is not null
+            && !Education.Consistent(Enum.Parse<EducationLevelFt>(educationFt), Enum.Parse<EducationLevel1969>(education1969)))
+            inconsistent("education_level_1969", "les deux niveaux de formation ne concordent pas", "the two education levels disagree");
+        if (educationFt is null && education1969 is null && entry is not null && Value(spec, values, "scheme") is "PLIE")
+            _report.Warning(spec.Name, line, "education_level", recordId, "EDUCATION_MISSING", "Niveau de formation non renseigné pour un parcours PLIE entré.",
+                "No education level for an entered PLIE pathway.");
         if (Value(spec, values, "inactivity_months") is int months)
         {
             if (months is < 0 or > 720)

@@ -23,7 +23,10 @@ public class ExchangeApiTests(SharedWebApp app) : IClassFixture<SharedWebApp>
     [Fact]
     public async Task Export_Coordinator_ZipOfTheOrganisationWithManifest()
     {
-        using var client = await app.Factory.LoginAsync("coordinateur1");
+        // An export is logged in the audit: a copy of the database, not the shared one.
+        var demo = await DemoDatabase.GetAsync();
+        await using var factory = new ParcoursWebFactory(demo.CreateCopy("exchange-export"));
+        using var client = await factory.LoginAsync("coordinateur1");
 
         using var response = await client.GetAsync("/api/v1/exports");
 

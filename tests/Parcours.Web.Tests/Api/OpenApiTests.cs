@@ -20,6 +20,6 @@ public class OpenApiTests(SharedWebApp app) : IClassFixture<SharedWebApp>
         var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order().ToList();
         // Other modules add their paths: check that these are described, not that they are the only ones.
         Assert.Subset(paths.ToHashSet(), new HashSet<string> { "/api/v1/participants", "/api/v1/participants/{id}", "/api/v1/pathways/{id}",
-            "/api/v1/caseload", "/api/v1/prescriptions", "/api/v1/pathways/{id}/entry", "/api/v1/pathways/{id}/exit" });
+            "/api/v1/caseload", "/api/v1/imports", "/api/v1/exports", "/api/v1/prescriptions", "/api/v1/pathways/{id}/entry", "/api/v1/pathways/{id}/exit" });
     }
 }
