@@ -21,6 +21,8 @@ public static class ReportingApi
             .WithSummary("Tableau de bord du coordinateur au mois donné (month=AAAA-MM) : 24 mois d'entrées, de sorties et de file active, taux par catégorie.");
         api.MapGet("/fse-indicators", FseIndicators).WithName("GetFseIndicators")
             .WithSummary("Indicateurs FSE des participants d'une année (year=AAAA ; format=json, csv, xlsx ou html).");
+        api.MapGet("/tableau-referents", Referents).WithName("GetReferentDashboard")
+            .WithSummary("Tableau de bord par référent et par employeur au mois donné (month=AAAA-MM).");
         api.MapGet("/lettre-mensuelle", MonthlyLetter).WithName("GetMonthlyLetter")
             .WithSummary("Lettre mensuelle d'information du PLIE d'un mois (month=AAAA-MM ; format=json, csv, xlsx ou html).");
     }
@@ -50,6 +52,15 @@ public static class ReportingApi
         var result = await new FseIndicatorsReport(db).ComputeAsync(y, null, ct);
         var status = result.Passed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
         return Render(result, format, $"indicateurs-fse-{y}", $"Indicateurs FSE {y}", status);
+    }
+
+    private static async Task<IResult> Referents(ParcoursDbContext db, string? month, string? format, CancellationToken ct)
+    {
+        if (!TryParseMonth(month, out var first))
+            return TypedResults.Problem("Le paramètre month (mois au format AAAA-MM, par exemple 2024-06) est obligatoire.", statusCode: StatusCodes.Status400BadRequest);
+        var result = await new ReferentDashboardReport(db).ComputeAsync(first.Year, first.Month, null, ct);
+        var status = result.Passed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
+        return Render(result, format, $"tableau-referents-{first:yyyy-MM}", $"Tableau de bord des référents — {first:MM/yyyy}", status);
     }
 
     internal static bool TryParseMonth(string? month, out DateOnly first) =>

@@ -21,6 +21,7 @@ public class ReportPagesBrowserTests
     [Theory]
     [InlineData("/rapports/lettre-mensuelle?mois=2025-06", "/api/v1/reports/lettre-mensuelle?month=2025-06", "Lettre mensuelle d'information — juin 2025")]
     [InlineData("/rapports/tableau-de-bord?mois=2026-05", "/api/v1/reports/tableau-de-bord?month=2026-05", "Tableau de bord du PLIE — mai 2026")]
+    [InlineData("/rapports/referents?mois=2026-05", "/api/v1/reports/tableau-referents?month=2026-05", "Tableau de bord des référents — mai 2026")]
     [InlineData("/rapports/consolidation?annee=2025", "/api/v1/reports/consolidation?year=2025", "Consolidation nationale PLIE 2025")]
     public async Task ReportPage_Coordinator_ShowsTheFiguresOfTheEngineJson(string pageUrl, string apiUrl, string title)
     {
