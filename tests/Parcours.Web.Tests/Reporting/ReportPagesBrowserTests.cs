@@ -50,6 +50,9 @@ public class ReportPagesBrowserTests
             "tds => tds.map(td => [td.closest('[data-table]').dataset.table, td.closest('tr').dataset.row, td.dataset.col, td.innerText])");
         var failedChecks = await page.Locator("[data-check][data-passed=false]").CountAsync();
         var charts = await page.Locator("svg.report-chart[role=img]").CountAsync();
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"report-{pageUrl.Split('/')[2].Split('?')[0]}.png"), FullPage = true });
         var api = await context.APIRequest.GetAsync(apiUrl);
         using var json = JsonDocument.Parse(await api.TextAsync());
         await server.StopAsync();
