@@ -223,6 +223,27 @@ public abstract class ConsolidationReportTests : IDisposable
     private static double[] Three(ReportTable table, string row) => [table[row, "TOTAL"]!.Value, table[row, "FEMME"]!.Value, table[row, "HOMME"]!.Value];
 
     [Fact]
+    public async Task MultiYear_2023To2024_EntriesAndExitsPerYearAndTotal()
+    {
+        // Entries 2023: G1 (H), D (H), B (H), N (F) = 4; 2024: A, C, H (F), G2, M (H) = 5. Exits 2023: F (ABANDON, H);
+        // 2024: positive C, N (F), G1 (H, employment); without follow-on B, M (H), E (F).
+        var target = await LoadAsync();
+        await using var db = ParcoursDatabase.Open(target, AccessScope.System("test"));
+
+        var result = await new MultiYearFlowsReport(db).ComputeAsync(2024, 2, ["PLIE-REF"]);
+
+        var t = result.Table("flows_multi_year");
+        Assert.Equal([4.0, 1, 3], Three(t, "2023.ENTREES"));
+        Assert.Equal([5.0, 3, 2], Three(t, "2024.ENTREES"));
+        Assert.Equal([9.0, 4, 5], Three(t, "TOTAL.ENTREES"));
+        Assert.Equal([1.0, 0, 1], Three(t, "2023.SORTIES_SANS_SUITE"));
+        Assert.Equal([3.0, 2, 1], Three(t, "2024.SORTIES_POSITIVES"));
+        Assert.Equal([1.0, 0, 1], Three(t, "TOTAL.SORTIES_EMPLOI"));
+        Assert.Equal([4.0, 1, 3], Three(t, "TOTAL.SORTIES_SANS_SUITE"));
+        Assert.All(result.Checks, c => Assert.True(c.Passed, $"{c.Id}: {c.Detail}"));
+    }
+
+    [Fact]
     public async Task Checks_ReferenceDataset_AllPassWithTheirFigures()
     {
         var result = await ComputeAsync(2024, "PLIE-REF");

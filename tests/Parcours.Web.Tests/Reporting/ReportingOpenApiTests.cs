@@ -14,6 +14,6 @@ public class ReportingOpenApiTests(SharedWebApp app) : IClassFixture<SharedWebAp
 
         var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name)
             .Where(p => p.StartsWith("/api/v1/reports/", StringComparison.Ordinal)).Order().ToList();
-        Assert.Equal(["/api/v1/reports/consolidation", "/api/v1/reports/fse-indicators", "/api/v1/reports/lettre-mensuelle", "/api/v1/reports/tableau-de-bord", "/api/v1/reports/tableau-referents"], paths);
+        Assert.Equal(["/api/v1/reports/consolidation", "/api/v1/reports/consolidation-pluriannuelle", "/api/v1/reports/fse-indicators", "/api/v1/reports/lettre-mensuelle", "/api/v1/reports/tableau-de-bord", "/api/v1/reports/tableau-referents"], paths);
     }
 }
