@@ -19,6 +19,41 @@ public static class ReportCommand
         command.Subcommands.Add(Consolidation());
         command.Subcommands.Add(MonthlyLetter());
         command.Subcommands.Add(FseIndicators());
+        command.Subcommands.Add(MultiYear());
+        return command;
+    }
+
+    private static Command MultiYear()
+    {
+        var year = new Option<int>("--year") { Description = "Dernière année.", Required = true };
+        var years = new Option<int>("--years") { Description = "Nombre d'années (4 par défaut).", DefaultValueFactory = _ => 4 };
+        var organisations = new Option<string[]>("--organisation")
+        {
+            Description = "Code d'un PLIE (option répétable). Par défaut : tous les PLIE de la base.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var format = new Option<string>("--format") { Description = "Format : json, csv, xlsx ou html.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "xlsx", "html");
+        var output = new Option<FileInfo?>("--output") { Description = "Fichier de sortie (par défaut : la sortie standard)." };
+        var command = new Command("consolidation-pluriannuelle", "Flux de plusieurs années (tableau 1BIS) : entrées, sorties positives, sur emploi, sans suite.")
+        {
+            year, years, organisations, format, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            ReportResult result;
+            try
+            {
+                await using var db = CliOptions.Open(parse, "report");
+                result = await new MultiYearFlowsReport(db).ComputeAsync(parse.GetValue(year), parse.GetValue(years), parse.GetValue(organisations), ct);
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+            return await WriteAsync(result, parse.GetValue(format)!, parse.GetValue(output), $"Flux pluriannuels PLIE jusqu'à {result.Year}", ct);
+        });
         return command;
     }
 

@@ -66,10 +66,13 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
         var providerKinds = await ProviderKindsAsync(stepGroups, ct);
         var steps = BuildSteps(stepGroups, providerKinds, flows, hidden, out var stepHidden);
 
-        result.Tables.AddRange([flows, rates, durations, steps]);
+        var (exitTables, exitChecks) = await ExitDetailTables.ComputeAsync(db, orgIds, start, end, ct);
+
+        result.Tables.AddRange([flows, rates, durations, steps, .. exitTables]);
         result.Checks.AddRange(FlowChecks(flows, hidden));
         result.Checks.AddRange(DurationChecks(flows, hidden));
         result.Checks.AddRange(StepChecks(steps, stepHidden));
+        result.Checks.AddRange(exitChecks);
         return result;
     }
 

@@ -18,6 +18,12 @@ public sealed class ReportTable(string id, string title, IReadOnlyList<string> c
     /// <summary>French label of a row key; <see cref="ReportLabels.Of"/> when not set.</summary>
     public Func<string, string>? RowLabel { get; init; }
 
+    /// <summary>Columns whose cells are not of the row's kind (for example a mean column in a table of counts).</summary>
+    public IReadOnlyDictionary<string, CellKind>? ColumnKinds { get; init; }
+
+    public CellKind KindOf(ReportRow row, string column) =>
+        ColumnKinds is not null && ColumnKinds.TryGetValue(column, out var kind) ? kind : row.Kind;
+
     public string LabelOf(string rowKey) => RowLabel?.Invoke(rowKey) ?? ReportLabels.Of(rowKey);
 
     public ReportRow Add(string key, CellKind? kind = null)

@@ -61,6 +61,19 @@ public static class ReportLabels
         ["EN_VEILLE"] = "dont en veille",
         ["NON_RENSEIGNE"] = "Non renseigné",
         ["SORTIES"] = "Sorties",
+        ["ETP"] = "ETP",
+        ["ENTREES_MOIS"] = "Entrées du mois",
+        ["ENTREES_ANNEE"] = "Entrées de l'année",
+        ["ACCOMPAGNES_ANNEE"] = "Accompagnés dans l'année",
+        ["FILE_ACTIVE_PAR_ETP"] = "File active par ETP",
+        ["ECART_NORME"] = "Écart à la norme",
+        ["ETAPES_COMMENCEES_MOIS"] = "Étapes commencées dans le mois",
+        ["SORTIES_MOIS"] = "Sorties du mois",
+        ["SORTIES_POSITIVES_ANNEE"] = "Sorties positives de l'année",
+        ["SORTIES_SANS_SUITE_ANNEE"] = "Sorties sans suite de l'année",
+        ["TAUX_SORTIES_POSITIVES_ANNEE"] = "Taux de sorties positives de l'année",
+        ["ALERTE_SANS_ETAPE_3_MOIS"] = "Alertes : sans étape depuis 3 mois",
+        ["ALERTE_18_MOIS"] = "Alertes : parcours de 18 mois et plus",
         ["FILE_ACTIVE_FIN"] = "File active en fin de mois",
     };
 
@@ -107,7 +120,7 @@ public static class ReportRendering
                     {
                         if (row[c] is { } v)
                         {
-                            if (row.Kind == CellKind.Count) w.WriteNumber(c, (long)v);
+                            if (table.KindOf(row, c) == CellKind.Count) w.WriteNumber(c, (long)v);
                             else w.WriteNumber(c, Math.Round(v, 6));
                         }
                         else w.WriteNull(c);
@@ -137,10 +150,14 @@ public static class ReportRendering
     }
 
     /// <summary>A cell as shown to people: counts whole, rates in % with one decimal, means with one decimal, «—» for none.</summary>
-    public static string Display(ReportRow row, string column)
+    public static string Display(ReportRow row, string column) => Display(row, column, row.Kind);
+
+    public static string Display(ReportTable table, ReportRow row, string column) => Display(row, column, table.KindOf(row, column));
+
+    private static string Display(ReportRow row, string column, CellKind kind)
     {
         if (row[column] is not { } v) return "—";
-        return row.Kind switch
+        return kind switch
         {
             CellKind.Count => v.ToString("N0", French),
             CellKind.Rate => (v * 100).ToString("0.0", French) + " %",
@@ -152,8 +169,8 @@ public static class ReportRendering
         text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
     /// <summary>Values unrounded apart from rates and means (4 decimals), decimal comma: opens right in a French Excel.</summary>
-    private static string CsvNumber(ReportRow row, string column) => row[column] is not { } v ? ""
-        : row.Kind == CellKind.Count ? v.ToString("0", CultureInfo.InvariantCulture)
+    private static string CsvNumber(ReportTable table, ReportRow row, string column) => row[column] is not { } v ? ""
+        : table.KindOf(row, column) == CellKind.Count ? v.ToString("0", CultureInfo.InvariantCulture)
         : Math.Round(v, 4).ToString("0.####", French);
 
     /// <summary>CSV text; write it with <see cref="CsvEncoding"/> (UTF-8 with BOM).</summary>
@@ -171,7 +188,7 @@ public static class ReportRendering
             Line([table.Title]);
             Line(new[] { "Tableau", "Ligne", "Libellé" }.Concat(table.Columns));
             foreach (var row in table.Rows)
-                Line(new[] { table.Id, row.Key, table.LabelOf(row.Key) }.Concat(table.Columns.Select(c => CsvNumber(row, c))));
+                Line(new[] { table.Id, row.Key, table.LabelOf(row.Key) }.Concat(table.Columns.Select(c => CsvNumber(table, row, c))));
         }
         sb.Append("\r\n");
         Line(["Contrôle", "Résultat", "Détail"]);
@@ -212,7 +229,7 @@ public static class ReportRendering
         {
             sb.Append("<tr data-row=\"").Append(E(row.Key)).Append("\"><th scope=\"row\">").Append(E(table.LabelOf(row.Key))).Append("</th>");
             foreach (var c in table.Columns)
-                sb.Append("<td data-col=\"").Append(E(c)).Append("\">").Append(E(Display(row, c))).Append("</td>");
+                sb.Append("<td data-col=\"").Append(E(c)).Append("\">").Append(E(Display(table, row, c))).Append("</td>");
             sb.Append("</tr>");
         }
         sb.Append("</tbody></table></div></div></div></div>");

@@ -29,7 +29,7 @@ public static class ReportXlsx
                 {
                     var row = new Row();
                     row.Append(Text(r.Key), Text(table.LabelOf(r.Key)));
-                    foreach (var c in table.Columns) row.Append(Number(r[c], r.Kind));
+                    foreach (var c in table.Columns) row.Append(Number(r[c], table.KindOf(r, c)));
                     rows.Add(row);
                 }
                 AddSheet(workbook, sheets, id++, table.Id, rows);

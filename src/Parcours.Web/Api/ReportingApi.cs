@@ -19,8 +19,12 @@ public static class ReportingApi
             .WithSummary("Consolidation nationale PLIE d'une année : flux, taux, durées, étapes et contrôles de cohérence (format=json, csv, xlsx ou html).");
         api.MapGet("/tableau-de-bord", Dashboard).WithName("GetDashboard")
             .WithSummary("Tableau de bord du coordinateur au mois donné (month=AAAA-MM) : 24 mois d'entrées, de sorties et de file active, taux par catégorie.");
+        api.MapGet("/consolidation-pluriannuelle", MultiYear).WithName("GetMultiYearFlows")
+            .WithSummary("Flux de plusieurs années (tableau 1BIS) : year=AAAA (dernière année), years=k (4 par défaut).");
         api.MapGet("/fse-indicators", FseIndicators).WithName("GetFseIndicators")
             .WithSummary("Indicateurs FSE des participants d'une année (year=AAAA ; format=json, csv, xlsx ou html).");
+        api.MapGet("/tableau-referents", Referents).WithName("GetReferentDashboard")
+            .WithSummary("Tableau de bord par référent et par employeur au mois donné (month=AAAA-MM).");
         api.MapGet("/lettre-mensuelle", MonthlyLetter).WithName("GetMonthlyLetter")
             .WithSummary("Lettre mensuelle d'information du PLIE d'un mois (month=AAAA-MM ; format=json, csv, xlsx ou html).");
     }
@@ -50,6 +54,24 @@ public static class ReportingApi
         var result = await new FseIndicatorsReport(db).ComputeAsync(y, null, ct);
         var status = result.Passed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
         return Render(result, format, $"indicateurs-fse-{y}", $"Indicateurs FSE {y}", status);
+    }
+
+    private static async Task<IResult> Referents(ParcoursDbContext db, string? month, string? format, CancellationToken ct)
+    {
+        if (!TryParseMonth(month, out var first))
+            return TypedResults.Problem("Le paramètre month (mois au format AAAA-MM, par exemple 2024-06) est obligatoire.", statusCode: StatusCodes.Status400BadRequest);
+        var result = await new ReferentDashboardReport(db).ComputeAsync(first.Year, first.Month, null, ct);
+        var status = result.Passed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
+        return Render(result, format, $"tableau-referents-{first:yyyy-MM}", $"Tableau de bord des référents — {first:MM/yyyy}", status);
+    }
+
+    private static async Task<IResult> MultiYear(ParcoursDbContext db, int? year, int? years, string? format, CancellationToken ct)
+    {
+        if (year is not { } y || y < 1900 || y > 2099 || years is < 1 or > 10)
+            return TypedResults.Problem("Les paramètres year (dernière année) et years (1 à 10) sont attendus.", statusCode: StatusCodes.Status400BadRequest);
+        var result = await new MultiYearFlowsReport(db).ComputeAsync(y, years ?? 4, null, ct);
+        var status = result.Passed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
+        return Render(result, format, $"consolidation-pluriannuelle-{y}", $"Flux pluriannuels PLIE jusqu'à {y}", status);
     }
 
     internal static bool TryParseMonth(string? month, out DateOnly first) =>

@@ -201,6 +201,49 @@ public abstract class ConsolidationReportTests : IDisposable
     }
 
     [Fact]
+    public async Task ExitDetails_ReferenceDataset_DescribeTheJustifyingSteps()
+    {
+        // Tables 8 and 9: the one exit to employment of 2024 is G1 (HOMME), justified by S8: exit job on a CDI
+        // at a company (ENTREPRISE) of NAF section F with 10-49 employees, no subsidy measure. The one exit to training
+        // is C (FEMME), justified by S4: BATIMENT_TP, 2019 level 3 (1969 level V), TITRE_PROFESSIONNEL, from
+        // 2024-09-01 to its planned end 2025-03-31 = 211 days = 6.9 months → DE_6_A_12_MOIS.
+        var result = await ComputeAsync(2024, "PLIE-REF");
+
+        var employment = result.Table("exits_employment");
+        Assert.Equal([1.0, 0, 1], Three(employment, "N"));
+        foreach (var row in new[] { "NAF_F", "EMPLOYEUR_ENTREPRISE", "TAILLE_10_49", "CONTRAT_CDI", "MESURE_AUCUNE" })
+            Assert.Equal([1.0, 0, 1], Three(employment, row));
+        Assert.Equal([0.0, 0, 0], Three(employment, "NAF_NON_CONNU"));
+        var training = result.Table("exits_training");
+        Assert.Equal([1.0, 1, 0], Three(training, "N"));
+        foreach (var row in new[] { "DOMAINE_BATIMENT_TP", "NIVEAU_V", "VALIDATION_TITRE_PROFESSIONNEL", "DUREE_DE_6_A_12_MOIS" })
+            Assert.Equal([1.0, 1, 0], Three(training, row));
+    }
+
+    private static double[] Three(ReportTable table, string row) => [table[row, "TOTAL"]!.Value, table[row, "FEMME"]!.Value, table[row, "HOMME"]!.Value];
+
+    [Fact]
+    public async Task MultiYear_2023To2024_EntriesAndExitsPerYearAndTotal()
+    {
+        // Entries 2023: G1 (H), D (H), B (H), N (F) = 4; 2024: A, C, H (F), G2, M (H) = 5. Exits 2023: F (ABANDON, H);
+        // 2024: positive C, N (F), G1 (H, employment); without follow-on B, M (H), E (F).
+        var target = await LoadAsync();
+        await using var db = ParcoursDatabase.Open(target, AccessScope.System("test"));
+
+        var result = await new MultiYearFlowsReport(db).ComputeAsync(2024, 2, ["PLIE-REF"]);
+
+        var t = result.Table("flows_multi_year");
+        Assert.Equal([4.0, 1, 3], Three(t, "2023.ENTREES"));
+        Assert.Equal([5.0, 3, 2], Three(t, "2024.ENTREES"));
+        Assert.Equal([9.0, 4, 5], Three(t, "TOTAL.ENTREES"));
+        Assert.Equal([1.0, 0, 1], Three(t, "2023.SORTIES_SANS_SUITE"));
+        Assert.Equal([3.0, 2, 1], Three(t, "2024.SORTIES_POSITIVES"));
+        Assert.Equal([1.0, 0, 1], Three(t, "TOTAL.SORTIES_EMPLOI"));
+        Assert.Equal([4.0, 1, 3], Three(t, "TOTAL.SORTIES_SANS_SUITE"));
+        Assert.All(result.Checks, c => Assert.True(c.Passed, $"{c.Id}: {c.Detail}"));
+    }
+
+    [Fact]
     public async Task Checks_ReferenceDataset_AllPassWithTheirFigures()
     {
         var result = await ComputeAsync(2024, "PLIE-REF");
@@ -210,7 +253,9 @@ public abstract class ConsolidationReportTests : IDisposable
             ["flows.exit_after_entry", "flows.in_pathway", "flows.identity", "flows.end_not_negative", "flows.positive_exits",
              "flows.exits_without_follow_on", "flows.total_exits", "flows.partition.sex", "flows.partition.age",
              "flows.partition.public", "flows.partition.education", "durations.counts", "steps.total", "steps.subtotals",
-             "steps.partition.sex"],
+             "steps.partition.sex", "exits_employment.naf", "exits_employment.employeur", "exits_employment.taille",
+             "exits_employment.contrat", "exits_employment.mesure", "exits_training.domaine", "exits_training.niveau",
+             "exits_training.validation", "exits_training.duree"],
             result.Checks.Select(c => c.Id));
         Assert.Contains("10 − 6 = 4, file active comptée : 4", result.Checks.Single(c => c.Id == "flows.identity").Detail, StringComparison.Ordinal);
     }
@@ -263,7 +308,7 @@ public abstract class ConsolidationReportTests : IDisposable
         Assert.Equal(5, root.GetProperty("tables").GetProperty("flows").GetProperty("rows").GetProperty("ENTREES").GetProperty("TOTAL").GetInt32());
         Assert.Equal(0.5, root.GetProperty("tables").GetProperty("rates").GetProperty("rows").GetProperty("POSITIVE_OVER_EXITS").GetProperty("TOTAL").GetDouble());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("tables").GetProperty("rates").GetProperty("rows").GetProperty("POSITIVE_OVER_EXITS").GetProperty("NIV_V_BIS").ValueKind);
-        Assert.Equal(["flows", "rates", "durations", "steps"], root.GetProperty("tables").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["flows", "rates", "durations", "steps", "exits_employment", "exits_training"], root.GetProperty("tables").EnumerateObject().Select(p => p.Name));
         var check = root.GetProperty("checks")[0];
         Assert.Equal("flows.exit_after_entry", check.GetProperty("id").GetString());
         Assert.True(check.GetProperty("passed").GetBoolean());
@@ -290,7 +335,7 @@ public abstract class ConsolidationReportTests : IDisposable
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
-        Assert.Equal(["flows", "rates", "durations", "steps", "controles"], sheets.Select(s => s.Name!.Value));
+        Assert.Equal(["flows", "rates", "durations", "steps", "exits_employment", "exits_training", "controles"], sheets.Select(s => s.Name!.Value));
         var flows = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheets[0].Id!)).Worksheet;
         var entries = flows.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ElementAt(1).Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
         Assert.Equal("ENTREES", entries[0].InnerText);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
 using Parcours.Core.Access;
 using Parcours.Core.Data;
 using Parcours.Domain.Access;
@@ -132,6 +133,13 @@ public static class DatasetLoader
                 ContractType = Code<ContractType>(Opt(r, "contract_type")),
                 ContractMonths = Opt(r, "contract_months") is { } months ? decimal.Parse(months, CultureInfo.InvariantCulture) : null,
                 OpenEnded = Bool(Opt(r, "open_ended")),
+                PlannedEndDate = Date(Opt(r, "planned_end_date")),
+                EmployerNafSection = Code<NafSection>(Opt(r, "employer_naf_section")),
+                EmployerKind = Code<EmployerKind>(Opt(r, "employer_kind")),
+                EmployerSize = Code<EstablishmentSize>(Opt(r, "employer_size")),
+                TrainingDomain = Code<TrainingDomain>(Opt(r, "training_domain")),
+                TrainingLevel = Code<CertificationLevel2019>(Opt(r, "training_level")),
+                ValidationNature = Code<ValidationNature>(Opt(r, "validation_nature")),
             });
         }
 
@@ -140,6 +148,14 @@ public static class DatasetLoader
         await writer.InsertAsync(participantRows, ct);
         await writer.InsertAsync(pathways, ct);
         await writer.InsertAsync(steps, ct);
+        // Exit steps once the steps exist (pathways reference them).
+        var stepIds = steps.ToDictionary(x => x.ExternalId!, x => x.Id, StringComparer.Ordinal);
+        foreach (var r in pathwayRows.Where(r => Opt(r, "exit_step_id") is not null))
+        {
+            var pathwayId = pathwayIds[r["pathway_id"]];
+            var stepId = stepIds[r["exit_step_id"]];
+            await db.Database.ExecuteSqlAsync($"UPDATE pathways_pathway SET exit_step_id = {stepId} WHERE id = {pathwayId}", ct);
+        }
         await transaction.CommitAsync(ct);
         await writer.ResetIdentitiesAsync(ct);
     }

@@ -21,6 +21,7 @@ public class ReportPagesBrowserTests
     [Theory]
     [InlineData("/rapports/lettre-mensuelle?mois=2025-06", "/api/v1/reports/lettre-mensuelle?month=2025-06", "Lettre mensuelle d'information — juin 2025")]
     [InlineData("/rapports/tableau-de-bord?mois=2026-05", "/api/v1/reports/tableau-de-bord?month=2026-05", "Tableau de bord du PLIE — mai 2026")]
+    [InlineData("/rapports/referents?mois=2026-05", "/api/v1/reports/tableau-referents?month=2026-05", "Tableau de bord des référents — mai 2026")]
     [InlineData("/rapports/consolidation?annee=2025", "/api/v1/reports/consolidation?year=2025", "Consolidation nationale PLIE 2025")]
     public async Task ReportPage_Coordinator_ShowsTheFiguresOfTheEngineJson(string pageUrl, string apiUrl, string title)
     {
@@ -49,6 +50,9 @@ public class ReportPagesBrowserTests
             "tds => tds.map(td => [td.closest('[data-table]').dataset.table, td.closest('tr').dataset.row, td.dataset.col, td.innerText])");
         var failedChecks = await page.Locator("[data-check][data-passed=false]").CountAsync();
         var charts = await page.Locator("svg.report-chart[role=img]").CountAsync();
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"report-{pageUrl.Split('/')[2].Split('?')[0]}.png"), FullPage = true });
         var api = await context.APIRequest.GetAsync(apiUrl);
         using var json = JsonDocument.Parse(await api.TextAsync());
         await server.StopAsync();
