@@ -91,3 +91,38 @@ public class ConsolidationWebTests(SharedWebApp app) : IClassFixture<SharedWebAp
         Assert.Equal(expected.Checks.Count, page.QuerySelectorAll("[data-check][data-passed=true]").Length);
     }
 }
+
+/// <summary>A database with an exit dated before its entry: the page shows the failed checks, the API answers 422.</summary>
+public class ConsolidationFailureWebTests
+{
+    [Fact]
+    public async Task BrokenIdentity_PageShowsTheFailure_ApiAnswers422()
+    {
+        var demo = await DemoDatabase.GetAsync();
+        var database = demo.CreateCopy("broken-identity");
+        await using (var data = new DemoData(database))
+        {
+            var orgId = await data.OrganisationOfAsync("coordinateur1");
+            var participant = await data.Db.Participants.Where(p => p.OrganisationId == orgId).Select(p => p.Id).FirstAsync();
+            await data.Db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO pathways_pathway (participant_id, scheme, organisation_id, status, rank, convocation_count, entry_date, age_at_entry, public_category, exit_date, exit_reason, version)
+                VALUES ({0}, 'PLIE', {1}, 'SORTI', 1, 0, '2026-03-01', 33, 'DELD', '2025-10-01', 'ABANDON', 0)
+                """, participant, orgId);
+        }
+        await using var factory = new ParcoursWebFactory(database);
+        using var client = await factory.LoginAsync("coordinateur1");
+
+        var page = await client.GetPageAsync("/rapports/consolidation?annee=2025");
+        using var api = await client.GetAsync("/api/v1/reports/consolidation?year=2025");
+
+        var alert = page.QuerySelector("[data-checks=failed]");
+        Assert.NotNull(alert);
+        Assert.Contains("flows.identity", alert.Text(), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("[data-checks=passed]"));
+        Assert.Equal("false", page.QuerySelector("[data-check='flows.identity']")?.GetAttribute("data-passed"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, api.StatusCode);
+        using var json = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+        Assert.Contains(json.RootElement.GetProperty("checks").EnumerateArray(),
+            c => c.GetProperty("id").GetString() == "flows.identity" && !c.GetProperty("passed").GetBoolean());
+    }
+}
