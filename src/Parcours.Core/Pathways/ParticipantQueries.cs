@@ -56,12 +56,16 @@ public sealed class ParticipantQueries(ParcoursDbContext db)
             var key = Domain.Pathways.ParticipantIdentity.Normalise(search.Name);
             query = query.Where(i => i.SearchName.StartsWith(key) || i.SearchName.Contains(" " + key) || i.SearchName.Contains("-" + key));
         }
-        if (search.ReferentId is { } referentId)
-            query = search.Status is { } both
-                ? query.Where(i => db.Pathways.Any(pw => pw.ParticipantId == i.Id && pw.ReferentId == referentId && pw.Status == both))
-                : query.Where(i => db.Pathways.Any(pw => pw.ParticipantId == i.Id && pw.ReferentId == referentId));
-        else if (search.Status is { } status)
-            query = query.Where(i => db.Pathways.Any(pw => pw.ParticipantId == i.Id && pw.Status == status));
+        // «IN (participants of the matching pathways)»: the database reads the matching pathways once through the
+        // (organisation, status) or (référent, status) index, instead of probing the pathways of every participant.
+        if (search.ReferentId is not null || search.Status is not null)
+        {
+            var matching = db.Pathways.AsQueryable();
+            if (search.ReferentId is { } referentId) matching = matching.Where(pw => pw.ReferentId == referentId);
+            if (search.Status is { } status) matching = matching.Where(pw => pw.Status == status);
+            var participantIds = matching.Select(pw => pw.ParticipantId);
+            query = query.Where(i => participantIds.Contains(i.Id));
+        }
 
         var total = await query.CountAsync(ct);
         var identities = await query
@@ -73,10 +77,10 @@ public sealed class ParticipantQueries(ParcoursDbContext db)
         // The page's details in two set-based queries: sex, and the latest pathway of each participant.
         var ids = identities.Select(i => i.Id).ToList();
         var sexes = await db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Sex }).ToDictionaryAsync(p => p.Id, p => p.Sex, ct);
-        var pathways = await db.Pathways.AsNoTracking().Where(pw => ids.Contains(pw.ParticipantId))
+        var latest = await db.Pathways.AsNoTracking().Where(pw => ids.Contains(pw.ParticipantId))
             .Select(pw => new { pw.Id, pw.ParticipantId, pw.Status, pw.Scheme, pw.EntryDate, pw.ReferentId, RefLast = pw.Referent!.LastName, RefFirst = pw.Referent.FirstName })
             .ToListAsync(ct);
-        var current = pathways.GroupBy(pw => pw.ParticipantId).ToDictionary(g => g.Key, g => g.MaxBy(pw => pw.Id)!);
+        var current = latest.GroupBy(pw => pw.ParticipantId).ToDictionary(g => g.Key, g => g.MaxBy(pw => pw.Id)!);
         return new Paged<ParticipantRow>(identities.Select(i =>
         {
             var c = current.GetValueOrDefault(i.Id);
