@@ -23,88 +23,86 @@ public static class ReportCommand
         return command;
     }
 
-    private static Command MultiYear()
+    /// <summary>The options every report takes: the PLIE to cover, the format and the output file.</summary>
+    private sealed class CommonOptions
     {
-        var year = new Option<int>("--year") { Description = "Dernière année.", Required = true };
-        var years = new Option<int>("--years") { Description = "Nombre d'années (4 par défaut).", DefaultValueFactory = _ => 4 };
-        var organisations = new Option<string[]>("--organisation")
+        public Option<string[]> Organisations { get; } = new("--organisation")
         {
             Description = "Code d'un PLIE (option répétable). Par défaut : tous les PLIE de la base.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var format = new Option<string>("--format") { Description = "Format : json, csv, xlsx ou html.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "csv", "xlsx", "html");
-        var output = new Option<FileInfo?>("--output") { Description = "Fichier de sortie (par défaut : la sortie standard)." };
-        var command = new Command("consolidation-pluriannuelle", "Flux de plusieurs années (tableau 1BIS) : entrées, sorties positives, sur emploi, sans suite.")
+
+        public Option<string> Format { get; } = CreateFormat();
+
+        public Option<FileInfo?> Output { get; } = new("--output") { Description = "Fichier de sortie (par défaut : la sortie standard)." };
+
+        public void AddTo(Command command)
         {
-            year, years, organisations, format, output,
-        };
-        command.SetAction(async (parse, ct) =>
+            command.Options.Add(Organisations);
+            command.Options.Add(Format);
+            command.Options.Add(Output);
+        }
+
+        private static Option<string> CreateFormat()
+        {
+            var format = new Option<string>("--format") { Description = "Format : json, csv, xlsx ou html.", DefaultValueFactory = _ => "json" };
+            format.AcceptOnlyFromAmong("json", "csv", "xlsx", "html");
+            return format;
+        }
+
+        /// <summary>Computes the report on the database of --db, then writes it; an argument the engine refuses exits 2.</summary>
+        public async Task<int> RunAsync(ParseResult parse, Func<Core.Data.ParcoursDbContext, string[]?, Task<ReportResult>> compute,
+            Func<ReportResult, string> title, CancellationToken ct)
         {
             ReportResult result;
             try
             {
                 await using var db = CliOptions.Open(parse, "report");
-                result = await new MultiYearFlowsReport(db).ComputeAsync(parse.GetValue(year), parse.GetValue(years), parse.GetValue(organisations), ct);
+                result = await compute(db, parse.GetValue(Organisations) is { Length: > 0 } codes ? codes : null);
             }
             catch (ArgumentException e)
             {
                 await Console.Error.WriteLineAsync(e.Message);
                 return 2;
             }
-            return await WriteAsync(result, parse.GetValue(format)!, parse.GetValue(output), $"Flux pluriannuels PLIE jusqu'à {result.Year}", ct);
-        });
+            return await WriteAsync(result, parse.GetValue(Format)!, parse.GetValue(Output), title(result), ct);
+        }
+    }
+
+    private static Command MultiYear()
+    {
+        var year = new Option<int>("--year") { Description = "Dernière année.", Required = true };
+        var years = new Option<int>("--years") { Description = "Nombre d'années (4 par défaut).", DefaultValueFactory = _ => 4 };
+        var common = new CommonOptions();
+        var command = new Command("consolidation-pluriannuelle", "Flux de plusieurs années (tableau 1BIS) : entrées, sorties positives, sur emploi, sans suite.")
+        {
+            year, years,
+        };
+        common.AddTo(command);
+        command.SetAction((parse, ct) => common.RunAsync(parse,
+            (db, organisations) => new MultiYearFlowsReport(db).ComputeAsync(parse.GetValue(year), parse.GetValue(years), organisations, ct),
+            result => $"Flux pluriannuels PLIE jusqu'à {result.Year}", ct));
         return command;
     }
 
     private static Command FseIndicators()
     {
         var year = new Option<int>("--year") { Description = "Année des indicateurs.", Required = true };
-        var organisations = new Option<string[]>("--organisation")
-        {
-            Description = "Code d'un PLIE (option répétable). Par défaut : tous les PLIE de la base.",
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var format = new Option<string>("--format") { Description = "Format : json, csv, xlsx ou html.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "csv", "xlsx", "html");
-        var output = new Option<FileInfo?>("--output") { Description = "Fichier de sortie (par défaut : la sortie standard)." };
-        var command = new Command("fse-indicators", "Indicateurs FSE des participants (CO01 à CO19, CR01 à CR09) d'une année, par sexe.")
-        {
-            year, organisations, format, output,
-        };
-        command.SetAction(async (parse, ct) =>
-        {
-            ReportResult result;
-            try
-            {
-                await using var db = CliOptions.Open(parse, "report");
-                result = await new FseIndicatorsReport(db).ComputeAsync(parse.GetValue(year), parse.GetValue(organisations), ct);
-            }
-            catch (ArgumentException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-                return 2;
-            }
-            return await WriteAsync(result, parse.GetValue(format)!, parse.GetValue(output), $"Indicateurs FSE {result.Year}", ct);
-        });
+        var common = new CommonOptions();
+        var command = new Command("fse-indicators", "Indicateurs FSE des participants (CO01 à CO19, CR01 à CR09) d'une année, par sexe.") { year };
+        common.AddTo(command);
+        command.SetAction((parse, ct) => common.RunAsync(parse,
+            (db, organisations) => new FseIndicatorsReport(db).ComputeAsync(parse.GetValue(year), organisations, ct),
+            result => $"Indicateurs FSE {result.Year}", ct));
         return command;
     }
 
     private static Command MonthlyLetter()
     {
         var month = new Option<string>("--month") { Description = "Mois de la lettre, au format AAAA-MM.", Required = true };
-        var organisations = new Option<string[]>("--organisation")
-        {
-            Description = "Code d'un PLIE (option répétable). Par défaut : tous les PLIE de la base.",
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var format = new Option<string>("--format") { Description = "Format : json, csv, xlsx ou html.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "csv", "xlsx", "html");
-        var output = new Option<FileInfo?>("--output") { Description = "Fichier de sortie (par défaut : la sortie standard)." };
-        var command = new Command("lettre-mensuelle", "Lettre mensuelle d'information du PLIE : prescriptions, entrées, file active, étapes, sorties.")
-        {
-            month, organisations, format, output,
-        };
+        var common = new CommonOptions();
+        var command = new Command("lettre-mensuelle", "Lettre mensuelle d'information du PLIE : prescriptions, entrées, file active, étapes, sorties.") { month };
+        common.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             if (!DateOnly.TryParseExact(parse.GetValue(month) + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
@@ -113,18 +111,9 @@ public static class ReportCommand
                 await Console.Error.WriteLineAsync("Erreur : --month doit être au format AAAA-MM, par exemple 2024-06.");
                 return 2;
             }
-            ReportResult result;
-            try
-            {
-                await using var db = CliOptions.Open(parse, "report");
-                result = await new MonthlyLetterReport(db).ComputeAsync(first.Year, first.Month, parse.GetValue(organisations), ct);
-            }
-            catch (ArgumentException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-                return 2;
-            }
-            return await WriteAsync(result, parse.GetValue(format)!, parse.GetValue(output), $"Lettre mensuelle d'information — {first:MM/yyyy}", ct);
+            return await common.RunAsync(parse,
+                (db, organisations) => new MonthlyLetterReport(db).ComputeAsync(first.Year, first.Month, organisations, ct),
+                _ => $"Lettre mensuelle d'information — {first:MM/yyyy}", ct);
         });
         return command;
     }
@@ -132,34 +121,12 @@ public static class ReportCommand
     private static Command Consolidation()
     {
         var year = new Option<int>("--year") { Description = "Année de la consolidation.", Required = true };
-        var organisations = new Option<string[]>("--organisation")
-        {
-            Description = "Code d'un PLIE (option répétable). Par défaut : tous les PLIE de la base.",
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var format = new Option<string>("--format") { Description = "Format : json, csv, xlsx ou html.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "csv", "xlsx", "html");
-        var output = new Option<FileInfo?>("--output") { Description = "Fichier de sortie (par défaut : la sortie standard)." };
-        var command = new Command("consolidation", "Consolidation nationale PLIE d'une année : flux, taux, durées, étapes.")
-        {
-            year, organisations, format, output,
-        };
-        command.SetAction(async (parse, ct) =>
-        {
-            ReportResult result;
-            try
-            {
-                await using var db = CliOptions.Open(parse, "report");
-                result = await new ConsolidationReport(db).ComputeAsync(parse.GetValue(year), parse.GetValue(organisations), ct);
-            }
-            catch (ArgumentException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-                return 2;
-            }
-            return await WriteAsync(result, parse.GetValue(format)!, parse.GetValue(output),
-                $"Consolidation PLIE {result.Year}", ct);
-        });
+        var common = new CommonOptions();
+        var command = new Command("consolidation", "Consolidation nationale PLIE d'une année : flux, taux, durées, étapes.") { year };
+        common.AddTo(command);
+        command.SetAction((parse, ct) => common.RunAsync(parse,
+            (db, organisations) => new ConsolidationReport(db).ComputeAsync(parse.GetValue(year), organisations, ct),
+            result => $"Consolidation PLIE {result.Year}", ct));
         return command;
     }
 
