@@ -52,6 +52,7 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
+        await using var snapshot = await ReportSnapshot.BeginAsync(db, ct);
         var organisations = await ResolveOrganisationsAsync(db, organisationCodes, ct);
         var orgIds = organisations.Select(o => o.Id).ToList();
 
@@ -99,10 +100,10 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
                 throw new ArgumentException($"Organisation inconnue : {string.Join(", ", missing)}.");
             return found.Select(f => (f.Id, f.Code)).ToList();
         }
-        // Every programme organisation that runs at least one visible PLIE pathway.
-        var ids = await db.Pathways.AsNoTracking().Where(p => p.Scheme == Scheme.PLIE)
-            .Select(p => p.OrganisationId).Distinct().ToListAsync(ct);
-        var orgs = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id))
+        // Every programme organisation that runs at least one visible PLIE pathway: one index probe per organisation
+        // (a DISTINCT over the pathways would read them all).
+        var orgs = await db.Organisations.AsNoTracking()
+            .Where(o => db.Pathways.Any(p => p.OrganisationId == o.Id && p.Scheme == Scheme.PLIE))
             .OrderBy(o => o.Code).Select(o => new { o.Id, o.Code }).ToListAsync(ct);
         return orgs.Select(f => (f.Id, f.Code)).ToList();
     }

@@ -26,41 +26,36 @@ internal static class ExitDetailTables
         var trainingReasons = Enum.GetValues<ExitReason>()
             .Where(r => ExitReasons.Category(r) == ExitCategory.POSITIVE && ExitReasons.ConsolidationRow(r) == ConsolidationExitRow.FORMATION).ToList();
 
-        var employment = await (
-                from p in exits.Where(p => employmentReasons.Contains(p.ExitReason!.Value))
+        // One pass over the exits of the year to employment or training, joined to the step that justified each; the
+        // attributes of the other kind are nulled so that the groups stay few.
+        var detailReasons = employmentReasons.Concat(trainingReasons).ToList();
+        var groups = await (
+                from p in exits.Where(p => detailReasons.Contains(p.ExitReason!.Value))
                 join s in db.Steps.AsNoTracking() on p.ExitStepId equals (long?)s.Id into steps
                 from s in steps.DefaultIfEmpty()
+                let isTraining = trainingReasons.Contains(p.ExitReason!.Value)
                 select new
                 {
                     p.Participant!.Sex,
-                    Naf = s == null ? null : s.EmployerNafSection,
-                    Kind = s == null ? null : s.EmployerKind,
-                    Size = s == null ? null : s.EmployerSize,
-                    Contract = s == null ? null : s.ContractType,
-                    Long = s != null && s.ContractMonths > 6m,
-                    Open = s != null && s.OpenEnded == true,
-                })
-            .GroupBy(x => new { x.Sex, x.Naf, x.Kind, x.Size, x.Contract, x.Long, x.Open })
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-
-        var training = await (
-                from p in exits.Where(p => trainingReasons.Contains(p.ExitReason!.Value))
-                join s in db.Steps.AsNoTracking() on p.ExitStepId equals (long?)s.Id into steps
-                from s in steps.DefaultIfEmpty()
-                select new
-                {
-                    p.Participant!.Sex,
-                    Domain = s == null ? null : s.TrainingDomain,
-                    Level = s == null ? null : s.TrainingLevel,
-                    Validation = s == null ? null : s.ValidationNature,
-                    Days = s == null ? (int?)null
+                    Training = isTraining,
+                    Naf = s == null || isTraining ? null : s.EmployerNafSection,
+                    Kind = s == null || isTraining ? null : s.EmployerKind,
+                    Size = s == null || isTraining ? null : s.EmployerSize,
+                    Contract = s == null || isTraining ? null : s.ContractType,
+                    Long = s != null && !isTraining && s.ContractMonths > 6m,
+                    Open = s != null && !isTraining && s.OpenEnded == true,
+                    Domain = s == null || !isTraining ? null : s.TrainingDomain,
+                    Level = s == null || !isTraining ? null : s.TrainingLevel,
+                    Validation = s == null || !isTraining ? null : s.ValidationNature,
+                    Days = s == null || !isTraining ? (int?)null
                         : s.PlannedEndDate != null ? s.PlannedEndDate.Value.DayNumber - s.StartDate.DayNumber
                         : s.EndDate != null ? s.EndDate.Value.DayNumber - s.StartDate.DayNumber : (int?)null,
                 })
-            .GroupBy(x => new { x.Sex, x.Domain, x.Level, x.Validation, x.Days })
+            .GroupBy(x => new { x.Sex, x.Training, x.Naf, x.Kind, x.Size, x.Contract, x.Long, x.Open, x.Domain, x.Level, x.Validation, x.Days })
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(ct);
+        var employment = groups.Where(g => !g.Key.Training).ToList();
+        var training = groups.Where(g => g.Key.Training).ToList();
 
         var employmentTable = new ReportTable("exits_employment", "Sorties sur emploi de 6 mois : caractéristiques de l'emploi", Columns);
         var rowsE = new List<(string Block, string[] Keys, Func<(NafSection? Naf, EmployerKind? Kind, EstablishmentSize? Size, ContractType? Contract, bool Long, bool Open), string> Of)>

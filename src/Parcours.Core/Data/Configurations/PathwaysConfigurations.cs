@@ -77,6 +77,8 @@ internal sealed class PathwayConfiguration : IEntityTypeConfiguration<Pathway>
         b.HasMany(p => p.Events).WithOne().HasForeignKey(x => x.PathwayId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.OrganisationId, p.ExternalId }).IsUnique();
         b.HasIndex(p => new { p.OrganisationId, p.Status });
+        // Reports find the programmes that run a scheme without reading the pathways of the others (a Département's RSA ones).
+        b.HasIndex(p => new { p.OrganisationId, p.Scheme });
         b.HasIndex(p => new { p.ReferentId, p.Status });
         // Covers the caseload filter and the status filter of the participants list, probed once per participant.
         b.HasIndex(p => new { p.ParticipantId, p.ReferentId, p.Status });
