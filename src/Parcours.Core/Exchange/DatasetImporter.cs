@@ -23,12 +23,19 @@ public sealed record ImportOptions
     public int BatchSize { get; init; } = 20_000;
     /// <summary>Producer codes the caller may import for; null for any (CLI, administrator).</summary>
     public IReadOnlySet<string>? AllowedProducers { get; init; }
+    /// <summary>
+    /// An empty table receiving at least this many rows is loaded without its indexes and foreign keys, rebuilt at the
+    /// end of the transaction (PostgreSQL; see <see cref="InitialLoad"/>).
+    /// </summary>
+    public long InitialLoadMinimumRows { get; init; } = InitialLoad.MinimumRows;
 }
 
 public sealed record ImportResult(ImportReport Report, bool Imported, bool AlreadyImported, long Rows, int Created, int Updated, TimeSpan Elapsed)
 {
     /// <summary>Seconds spent validating (pass 1) and writing (pass 2).</summary>
     public (double Validation, double Writing) Phases { get; init; }
+    /// <summary>Tables loaded without their indexes and foreign keys, rebuilt at the end (<see cref="InitialLoad"/>).</summary>
+    public IReadOnlyList<string> InitialLoadTables { get; init; } = [];
 
     public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? Rows / Elapsed.TotalSeconds : 0;
 }
@@ -161,9 +168,12 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
         var writer = new BulkWriter(db);
         var created = 0;
         var updated = 0;
+        IReadOnlyList<string> initialLoadTables = [];
         try
         {
             await AssignIdsAsync(writer, ct);
+            var load = await InitialLoad.BeginAsync(db, IncomingRows(files), options.InitialLoadMinimumRows, ct);
+            initialLoadTables = load.Tables;
             foreach (var spec in files)
             {
                 progress?.Report((step++, total));
@@ -171,6 +181,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                 created += c;
                 updated += u;
             }
+            await load.CompleteAsync(db, ct);
             await writer.ResetIdentitiesAsync(ct);
             db.AuditEachRow = false;
             db.Set<ExchangeDataset>().Add(new ExchangeDataset
@@ -193,7 +204,23 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             db.ChangeTracker.Clear();
         }
         progress?.Report((total, total));
-        return Result(true, false, rows, created, updated);
+        return Result(true, false, rows, created, updated) with { InitialLoadTables = initialLoadTables };
+    }
+
+    /// <summary>Rows about to be written per table: each file's entity table, identities with participants, one key row per record.</summary>
+    private Dictionary<string, long> IncomingRows(List<FileSpec> files)
+    {
+        string Table(Type type) => db.Model.FindEntityType(type)!.GetTableName()!;
+        var incoming = new Dictionary<string, long>();
+        void Add(string table, long rows) => incoming[table] = incoming.GetValueOrDefault(table) + rows;
+        foreach (var spec in files)
+        {
+            var rows = _read[spec.Name].Rows;
+            Add(Table(spec.EntityType), rows);
+            if (spec == ExchangeSchema.Participants) Add(Table(typeof(ParticipantIdentity)), rows);
+            if (spec != ExchangeSchema.Organisations) Add(Table(typeof(ExchangeRecordKey)), rows);
+        }
+        return incoming;
     }
 
     private static string FilesDigest(Manifest manifest) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
