@@ -115,8 +115,20 @@ public sealed class BulkWriter(ParcoursDbContext db)
             for (var i = 0; i < columns.Count; i++)
             {
                 var value = ToProvider(mappings[i], getters[i](row!));
-                if (value is null) importer.WriteNull();
-                else importer.Write(value, types[i]);
+                // Typed writes: Write<object> would resolve the converter of every value again.
+                switch (value)
+                {
+                    case null: importer.WriteNull(); break;
+                    case long l: importer.Write(l, types[i]); break;
+                    case int n: importer.Write(n, types[i]); break;
+                    case string text: importer.Write(text, types[i]); break;
+                    case bool b: importer.Write(b, types[i]); break;
+                    case DateOnly date: importer.Write(date, types[i]); break;
+                    case DateTime time: importer.Write(time, types[i]); break;
+                    case decimal d: importer.Write(d, types[i]); break;
+                    case double x: importer.Write(x, types[i]); break;
+                    default: importer.Write(value, types[i]); break;
+                }
             }
         }
         await importer.CompleteAsync(ct);
