@@ -435,8 +435,13 @@ public sealed partial class DatasetImporter
         {
             var pathways = _indexes[ExchangeSchema.Pathways.Name];
             var pathwaySlot = pathways.Find(pathway);
-            var participantSlot = _indexes[ExchangeSchema.Participants.Name].Find(participant);
-            if (pathwaySlot >= 0 && pathways.InDataset[pathwaySlot] && pathways.Link[pathwaySlot] >= 0 && pathways.Link[pathwaySlot] != participantSlot)
+            var participants = _indexes[ExchangeSchema.Participants.Name];
+            var participantSlot = participants.Find(participant);
+            var owner = pathwaySlot >= 0 && pathways.InDataset[pathwaySlot] ? pathways.Link[pathwaySlot] : -1;
+            // Two local ids may stand for one person (§7.2 matching): compare the persons when both are known.
+            var samePerson = owner == participantSlot || (owner >= 0 && participantSlot >= 0 && participants.Stored[owner] && participants.Stored[participantSlot]
+                && participants.Ids[owner] == participants.Ids[participantSlot]);
+            if (owner >= 0 && !samePerson)
                 inconsistent("pathway_id", "le parcours appartient à une autre personne que participant_id", "the pathway belongs to another person than participant_id");
         }
         var start = (DateOnly)Value(spec, values, "period_start")!;
