@@ -1073,13 +1073,14 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         }
         if (newOrganisations is not null)
         {
-            // Parents first, so that the foreign key holds row by row.
+            // Parents and intermediate bodies first, so that the foreign keys hold row by row.
             var pending = newOrganisations.ToList();
             var ordered = new List<Organisation>();
             var placed = new HashSet<long>();
+            bool Placed(long? id) => id is null || placed.Contains(id.Value) || !pending.Any(p => p.Id == id);
             while (pending.Count > 0)
             {
-                var ready = pending.Where(o => o.ParentOrganisationId is null || placed.Contains(o.ParentOrganisationId.Value) || !pending.Any(p => p.Id == o.ParentOrganisationId)).ToList();
+                var ready = pending.Where(o => Placed(o.ParentOrganisationId) && Placed(o.IntermediateBodyId)).ToList();
                 if (ready.Count == 0) ready = pending.ToList(); // a cycle: reported? written as is
                 foreach (var o in ready) { ordered.Add(o); placed.Add(o.Id); pending.Remove(o); }
             }
