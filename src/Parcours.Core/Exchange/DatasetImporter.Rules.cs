@@ -532,6 +532,9 @@ public sealed partial class DatasetImporter
         if (Deprecated.TryGetValue(("TYPE_ETAPE", type), out var until) && start >= until)
             _report.Warning(spec.Name, line, "step_type", recordId, "CODE_DEPRECATED", $"Le code {type} de la liste TYPE_ETAPE n'est plus en vigueur à cette date.",
                 $"Code {type} of list TYPE_ETAPE is no longer valid at this date.");
+        // clause_market_id is required on a clause step when the file carries the column (a C column may be left out, §3.2).
+        if (type == "CLAUSE_SOCIALE" && Value(spec, values, "clause_market_id") is null && _currentHeader?.FieldOf[spec.IndexOf("clause_market_id")] >= 0)
+            _report.Error(spec.Name, line, "clause_market_id", recordId, "VALUE_REQUIRED", "Valeur obligatoire manquante.", "A required value is missing.");
         if (Value(spec, values, "operation_id") is not null && Value(spec, values, "financed_by_programme") is false)
             _report.Warning(spec.Name, line, "financed_by_programme", recordId, "FUNDING_FLAG_MISMATCH", "Étape rattachée à une opération mais déclarée non financée par le programme.",
                 "Step linked to an operation but declared not financed by the programme.");

@@ -107,6 +107,41 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
         Assert.Equal(before, await DatasetFolder.CountsAsync(target));
     }
 
+    public static TheoryData<string, string, string, string, string, string, bool> RuleCases => new()
+    {
+        // file, column and value (a prefix; "" = an empty cell) that pick the line, column set, value set, expected code, is an error
+        { "steps.csv", "operation_id", "OP-", "financed_by_programme", "0", "FUNDING_FLAG_MISMATCH", false },
+        { "steps.csv", "action_id", "", "exit_reason", "ABANDON", "VALUE_INCONSISTENT", true },
+        { "pathways.csv", "exit_date", "", "situation_4w", "EMPLOI_SALARIE", "VALUE_INCONSISTENT", true },
+        { "pathways.csv", "exit_reason", "EMPLOI_DURABLE", "exit_reason", "FORMATION_QUALIFIANTE", "VALUE_INCONSISTENT", true },
+        { "pathways.csv", "exit_reason", "EMPLOI_DURABLE", "exit_step_id", "", "POSITIVE_EXIT_WITHOUT_STEP", false },
+        { "contracts.csv", "signed_on", "2025", "kind", "CER", "CONTRACT_KIND_SUPERSEDED", false },
+        { "organisations.csv", "organisation_id", "PLIE-59", "intermediate_body_id", "PLIE-21", "REFERENCE_KIND", true },
+        { "organisations.csv", "organisation_id", "PLIE-59", "national_code", "plie-59", "VALUE_TYPE", true },
+        { "clause_markets.csv", "legal_basis", "CONDITION_EXECUTION", "hours_required", "", "CLAUSE_HOURS_MISSING", false },
+        { "actions.csv", "funding_mode", "FORFAIT_PAR_PLACE_PRORATA", "annual_amount", "1.00", "AMOUNT_MISMATCH", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(RuleCases))]
+    public async Task Import_RuleOfTheSpec_ReportedOnTheLineAndColumn(string file, string pickColumn, string pickValue, string column, string value, string code, bool error)
+    {
+        var (_, dataset) = await GeneratedDatasetAsync(120, 8);
+        var target = databases.NewEmpty("rule-" + code.ToLowerInvariant());
+        var copy = Track(DatasetFolder.Copy(dataset));
+        var line = LineWhere(copy, file, pickColumn, cell => pickValue.Length == 0 ? cell.Length == 0 : cell.StartsWith(pickValue, StringComparison.Ordinal));
+        DatasetFolder.SetCell(copy, file, line, column, value);
+        DatasetFolder.Reseal(copy);
+
+        var result = await DatasetFolder.ImportAsync(target, copy);
+
+        var issue = Assert.Single(result.Report.Issues, i => i.Code == code && i.File == file && i.Line == line);
+        Assert.Equal(column, issue.Column);
+        Assert.Equal(error ? IssueSeverity.Erreur : IssueSeverity.Avertissement, issue.Severity);
+        Assert.Equal(!error, result.Imported);
+        if (error) Assert.Equal(1, result.Report.ErrorCount);
+    }
+
     /// <summary>A dataset of the same producer holding only deletions.csv, produced after <paramref name="after"/>.</summary>
     private string DeletionDataset(string after, string deletions)
     {
