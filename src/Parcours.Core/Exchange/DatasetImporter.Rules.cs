@@ -21,6 +21,9 @@ public sealed partial class DatasetImporter
 {
     private static readonly Action<int> NoCheck = _ => { };
 
+    /// <summary>Records whose row had an error: their facts are unknown to the rules of other files.</summary>
+    private readonly HashSet<(string File, int Slot)> _rowsInError = [];
+
     /// <summary>pseudonym_rekey.csv: per file, hash of the old pseudonym → hash of the new one.</summary>
     private readonly Dictionary<string, Dictionary<ulong, ulong>> _rekeys = [];
     private readonly HashSet<(string, string)> _rekeySeen = [];
@@ -437,7 +440,7 @@ public sealed partial class DatasetImporter
             var pathwaySlot = pathways.Find(pathway);
             var participants = _indexes[ExchangeSchema.Participants.Name];
             var participantSlot = participants.Find(participant);
-            var owner = pathwaySlot >= 0 && pathways.InDataset[pathwaySlot] ? pathways.Link[pathwaySlot] : -1;
+            var owner = pathwaySlot >= 0 && pathways.InDataset[pathwaySlot] && !_rowsInError.Contains((ExchangeSchema.Pathways.Name, pathwaySlot)) ? pathways.Link[pathwaySlot] : -1;
             // Two local ids may stand for one person (§7.2 matching): compare the persons when both are known.
             var samePerson = owner == participantSlot || (owner >= 0 && participantSlot >= 0 && participants.Stored[owner] && participants.Stored[participantSlot]
                 && participants.Ids[owner] == participants.Ids[participantSlot]);
@@ -546,7 +549,7 @@ public sealed partial class DatasetImporter
         var exitMonths = Value(spec, values, "exit_contract_months") as decimal?;
         var outcome = Value(spec, values, "outcome") as string;
         var pathways = _indexes[ExchangeSchema.Pathways.Name];
-        var pathwayKnown = pathwaySlot >= 0 && pathways.InDataset[pathwaySlot];
+        var pathwayKnown = pathwaySlot >= 0 && pathways.InDataset[pathwaySlot] && !_rowsInError.Contains((ExchangeSchema.Pathways.Name, pathwaySlot));
         if ((exitReason ?? exitContract ?? outcome) is not null || exitMonths is not null)
         {
             if (action is null || end is null)

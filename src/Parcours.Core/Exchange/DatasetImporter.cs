@@ -333,21 +333,27 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
                 AddOwn(ExchangeSchema.Contracts, r.Id, r.ExternalId);
             await foreach (var r in db.Appointments.IgnoreQueryFilters().AsNoTracking().Where(r => own.Contains(r.PathwayId)).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
                 AddOwn(ExchangeSchema.Appointments, r.Id, r.ExternalId);
-            // Programming, actions and clause markets created in Parcours (the generator, later the modules' pages).
-            var operations = db.Operations.Where(o => o.ProgrammeOrganisationId == org).Select(o => o.Id);
-            await foreach (var r in db.Operations.AsNoTracking().Where(o => o.ProgrammeOrganisationId == org).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+            // Programming, actions and clause markets created in Parcours (the generator, later the modules' pages): those of
+            // the producer organisation and those its pathways and steps cite, as the exporter selects them (§8.2).
+            var ownSteps = db.Steps.IgnoreQueryFilters().Where(st => own.Contains(st.PathwayId));
+            var operations = db.Operations.Where(o => o.ProgrammeOrganisationId == org || o.OperatorOrganisationId == org
+                || db.Pathways.IgnoreQueryFilters().Any(p => p.OrganisationId == org && p.OperationId == o.Id) || ownSteps.Any(st => st.OperationId == o.Id));
+            await foreach (var r in operations.AsNoTracking().Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
                 AddOwn(ExchangeSchema.Operations, r.Id, r.ExternalId);
-            await foreach (var r in db.Financings.AsNoTracking().Where(f => operations.Contains(f.OperationId)).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var r in db.Financings.AsNoTracking().Where(f => operations.Any(o => o.Id == f.OperationId)).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
                 AddOwn(ExchangeSchema.Financings, r.Id, r.ExternalId);
-            await foreach (var r in db.InsertionActions.AsNoTracking().Where(a => a.FunderOrganisationId == org || a.OperatorOrganisationId == org).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+            var actions = db.InsertionActions.Where(a => a.FunderOrganisationId == org || a.OperatorOrganisationId == org || ownSteps.Any(st => st.ActionId == a.Id));
+            await foreach (var r in actions.AsNoTracking().Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
                 AddOwn(ExchangeSchema.Actions, r.Id, r.ExternalId);
-            var actions = db.InsertionActions.Where(a => a.FunderOrganisationId == org || a.OperatorOrganisationId == org);
             await foreach (var r in db.MonthlyReports.AsNoTracking().Join(actions, m => m.ActionId, a => a.Id, (m, a) => new { m.Id, m.Month, ActionId = a.Id, a.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
                 AddOwn(ExchangeSchema.MonthlyReports, r.Id, (r.ExternalId ?? ExchangeSchema.Actions.LocalIdPrefix + r.ActionId.ToString(CultureInfo.InvariantCulture)) + "|" + r.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
-            var markets = db.ClauseMarkets.Where(m => m.BuyerOrganisationId == org || m.FacilitatorOrganisationId == org).Select(m => m.Id);
-            await foreach (var r in db.ClauseMarkets.AsNoTracking().Where(m => m.BuyerOrganisationId == org || m.FacilitatorOrganisationId == org).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+            var hours = db.ClauseHours.Where(h => h.PathwayId != null && own.Contains(h.PathwayId.Value)
+                || db.ClauseMarkets.Any(m => m.Id == h.MarketId && (m.BuyerOrganisationId == org || m.FacilitatorOrganisationId == org)));
+            var markets = db.ClauseMarkets.Where(m => m.BuyerOrganisationId == org || m.FacilitatorOrganisationId == org || m.AwardeeOrganisationId == org
+                || ownSteps.Any(st => st.ClauseMarketId == m.Id) || hours.Any(h => h.MarketId == m.Id));
+            await foreach (var r in markets.AsNoTracking().Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
                 AddOwn(ExchangeSchema.ClauseMarkets, r.Id, r.ExternalId);
-            await foreach (var r in db.ClauseHours.AsNoTracking().Where(h => markets.Contains(h.MarketId)).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var r in hours.AsNoTracking().Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
                 AddOwn(ExchangeSchema.ClauseHours, r.Id, r.ExternalId);
         }
         // Dates that cross-file rules need for stored pathways are not loaded: a dataset that sends steps of a stored
@@ -582,7 +588,12 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             var resolved = Resolve(spec.Name, line, column.Name, recordId, target, refKey, deferIfLater: true, KindCheck(spec, column, line, recordId));
             if (resolved == -2) ok = false;
         }
-        if (!ok) return;
+        if (!ok)
+        {
+            // Its facts (dates, links) are unknown: rules of other files that read them skip this record.
+            if (slot >= 0) _rowsInError.Add((spec.Name, slot));
+            return;
+        }
         await FileRulesAsync(spec, values, line, recordId, slot, index, storedIdentities, barrierTriples, ct);
     }
 
@@ -688,7 +699,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             {
                 var pathways = _indexes[ExchangeSchema.Pathways.Name];
                 var pathwaySlot = pathways.Find((string)values[1]!);
-                if (pathwaySlot >= 0 && pathways.InDataset[pathwaySlot])
+                if (pathwaySlot >= 0 && pathways.InDataset[pathwaySlot] && !_rowsInError.Contains((ExchangeSchema.Pathways.Name, pathwaySlot)))
                 {
                     var entry = pathways.Date1[pathwaySlot];
                     var exit = pathways.Date2[pathwaySlot];

@@ -47,8 +47,6 @@ public static class ExchangeSchema
 {
     public const string FormatVersion = "1.0";
 
-    /// <summary>Files of §5 that this version of Parcours does not store yet (none since the exchange modules).</summary>
-    public static readonly IReadOnlySet<string> UnsupportedFiles = new HashSet<string>(StringComparer.Ordinal);
 
     private static ColumnSpec C(string name, ColumnType type, bool req = false, string? list = null, int max = 0, bool identity = false,
         string? refs = null, string? prop = null, bool planned = false, string? notBefore = null, bool feed = true, string? pseudo = null, bool key = false) =>

@@ -73,6 +73,56 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
         Assert.Contains(",PLIE-59-NAT,", File.ReadAllText(Path.Combine(again, "organisations.csv")), StringComparison.Ordinal);
     }
 
+    private string WorkedExample() => Track(DatasetFolder.Copy(Path.Combine(AppContext.BaseDirectory, "Exchange", "Datasets", "worked-example")));
+
+    [Fact]
+    public async Task WorkedExampleOfTheSpec_Imports_WithOnlyTheWarningsOfItsDeletions()
+    {
+        var target = databases.NewEmpty("worked-example");
+
+        var result = await DatasetFolder.ImportAsync(target, WorkedExample());
+
+        Assert.True(result.Imported, string.Join("\n", result.Report.Issues.Take(5)));
+        // §10.3: AP0 and the April report of A1 were «sent by mistake in an earlier dataset»: unknown in an empty installation.
+        Assert.Equal([("deletions.csv", 2, "DELETE_UNKNOWN"), ("deletions.csv", 3, "DELETE_UNKNOWN")], result.Report.Sorted().Select(i => (i.File, i.Line!.Value, i.Code)));
+        var counts = await DatasetFolder.CountsAsync(target);
+        Assert.Equal((3L, 5L, 3L, 3L, 3L, 3L), (counts["operations"], counts["financings"], counts["actions"], counts["monthly_reports"], counts["clause_markets"], counts["clause_hours"]));
+        await using var db = ParcoursDatabase.Open(target, AccessScope.System("test"));
+        var plie = await db.Organisations.SingleAsync(o => o.Code == "ORG2");
+        Assert.Equal("PLIE-EX", plie.NationalCode);
+        Assert.Equal((await db.Organisations.SingleAsync(o => o.Code == "ORG3")).Id, plie.IntermediateBodyId);
+    }
+
+    [Fact]
+    public async Task WorkedExampleOfTheSpec_ErrorReportOf10_5()
+    {
+        var target = databases.NewEmpty("worked-example-errors");
+        var before = await DatasetFolder.CountsAsync(target);
+        var copy = WorkedExample();
+        DatasetFolder.SetCell(copy, "steps.csv", 4, "employer_siret", "90334567600015");
+        DatasetFolder.SetCell(copy, "pathways.csv", 4, "public_category", "RSA_SOCLE");
+        DatasetFolder.SetCell(copy, "barriers.csv", 3, "pathway_id", "PA7");
+        DatasetFolder.SetCell(copy, "operations.csv", 3, "total_cost", "42000.00");
+        DatasetFolder.Reseal(copy);
+
+        var result = await DatasetFolder.ImportAsync(target, copy);
+
+        Assert.False(result.Imported);
+        Assert.Equal(3, result.Report.ErrorCount);
+        var report = new MemoryStream();
+        result.Report.WriteCsv(report);
+        var lines = Encoding.UTF8.GetString(report.ToArray()).Split("\r\n");
+        string[] expected =
+        [
+            "ERREUR,barriers.csv,3,pathway_id,B2,REFERENCE_DANGLING,pathway_id = PA7 ne correspond à aucun enregistrement de pathways.csv.,pathway_id = PA7 matches no record of pathways.csv.",
+            "AVERTISSEMENT,operations.csv,3,total_cost,OP2,FINANCING_UNBALANCED,La somme des financements (40000.00) diffère du coût total (42000.00).,\"The financings add up to 40000.00, not to the total cost (42000.00).\"",
+            "ERREUR,pathways.csv,4,public_category,PA3,CODE_UNKNOWN,Le code RSA_SOCLE n'appartient pas à la liste CATEGORIE_PUBLIC.,Code RSA_SOCLE is not in list CATEGORIE_PUBLIC.",
+            "ERREUR,steps.csv,4,employer_siret,S3,SIRET_CHECKSUM,Le SIRET ne respecte pas sa clé de contrôle.,The SIRET fails its check digit.",
+        ];
+        Assert.Equal(expected, lines.Where(l => !l.Contains("DELETE_UNKNOWN", StringComparison.Ordinal) && !l.Contains("severity,", StringComparison.Ordinal) && l.Length > 0));
+        Assert.Equal(before, await DatasetFolder.CountsAsync(target));
+    }
+
     public static TheoryData<string, string, string, string, string> BadCells => new()
     {
         // file, column, bad value, expected code, expected French message
