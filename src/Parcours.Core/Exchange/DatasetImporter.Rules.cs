@@ -38,7 +38,9 @@ public sealed partial class DatasetImporter
     private readonly Dictionary<int, decimal> _fseFinancings = [];
     private readonly List<(int Action, DateOnly Month, Domain.Offer.ActionRules.MonthFigures Figures, int Line, string RecordId)> _reports = [];
     private readonly Dictionary<int, List<Domain.Offer.ActionRules.ActionStep>> _actionSteps = [];
-    private readonly Dictionary<int, List<(int Programme, string Scheme, DateOnly Entry, DateOnly? Exit)>> _enteredPathways = [];
+    /// <summary>P3: the first entered pathway of each participant, and the further ones of the few who have several (memory).</summary>
+    private readonly Dictionary<int, (int Programme, Scheme Scheme, DateOnly Entry, DateOnly? Exit)> _firstEntered = [];
+    private readonly Dictionary<int, List<(int Programme, Scheme Scheme, DateOnly Entry, DateOnly? Exit)>> _moreEntered = [];
     private readonly Dictionary<int, (ExitReason Reason, bool Plie, DateOnly? ExitDate, int Line, string RecordId)> _exitChecks = [];
     private readonly Dictionary<ulong, int> _exitStepOwner = [];
     private readonly Dictionary<int, List<(CommitmentContractKind Kind, DateOnly Start, DateOnly? End)>> _engagements = [];
@@ -495,12 +497,18 @@ public sealed partial class DatasetImporter
         var exit = Value(spec, values, "exit_date") as DateOnly?;
         if (entry is { } e && participantSlot >= 0)
         {
-            var programme = _indexes[ExchangeSchema.Organisations.Name].Find((string)Value(spec, values, "programme_organisation_id")!);
-            if (!_enteredPathways.TryGetValue(participantSlot, out var spans)) _enteredPathways[participantSlot] = spans = [];
-            if (spans.Any(x => x.Programme == programme && x.Scheme == scheme && x.Entry <= (exit ?? DateOnly.MaxValue) && e <= (x.Exit ?? DateOnly.MaxValue)))
-                inconsistent("entry_date", "deux parcours entrés de la même personne, du même programme et du même dispositif se chevauchent",
-                    "two entered pathways of the same person, programme and scheme overlap");
-            spans.Add((programme, scheme, e, exit));
+            var span = (Programme: _indexes[ExchangeSchema.Organisations.Name].Find((string)Value(spec, values, "programme_organisation_id")!), Scheme: Enum.Parse<Scheme>(scheme), Entry: e, Exit: exit);
+            bool Overlaps((int Programme, Scheme Scheme, DateOnly Entry, DateOnly? Exit) x) =>
+                x.Programme == span.Programme && x.Scheme == span.Scheme && x.Entry <= (span.Exit ?? DateOnly.MaxValue) && span.Entry <= (x.Exit ?? DateOnly.MaxValue);
+            if (!_firstEntered.TryGetValue(participantSlot, out var first)) _firstEntered[participantSlot] = span;
+            else
+            {
+                if (!_moreEntered.TryGetValue(participantSlot, out var more)) _moreEntered[participantSlot] = more = [];
+                if (Overlaps(first) || more.Any(Overlaps))
+                    inconsistent("entry_date", "deux parcours entrés de la même personne, du même programme et du même dispositif se chevauchent",
+                        "two entered pathways of the same person, programme and scheme overlap");
+                more.Add(span);
+            }
         }
         if (Value(spec, values, "exit_reason") is string reasonText)
         {

@@ -192,6 +192,27 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
         if (error) Assert.Equal(1, result.Report.ErrorCount);
     }
 
+    [Fact]
+    public async Task Import_TwoOverlappingEnteredPathwaysOfOnePerson_P3ValueInconsistent()
+    {
+        var (_, dataset) = await GeneratedDatasetAsync(60);
+        var copy = Track(DatasetFolder.Copy(dataset));
+        var path = Path.Combine(copy, "pathways.csv");
+        var lines = File.ReadAllText(path).Split("\r\n").Where(l => l.Length > 0).ToList();
+        var status = Array.IndexOf(lines[0].Split(','), "status");
+        var cells = lines[lines.FindIndex(1, l => l.Split(',')[status] == "ENTRE")].Split(',');
+        cells[0] += "-BIS"; // the same person, programme, scheme and dates under another pathway id
+        lines.Add(string.Join(',', cells));
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n");
+        DatasetFolder.Reseal(copy);
+
+        var result = await DatasetFolder.ImportAsync(databases.NewEmpty("p3"), copy);
+
+        Assert.False(result.Imported);
+        var error = Assert.Single(result.Report.Issues, i => i.Severity == IssueSeverity.Erreur);
+        Assert.Equal(("pathways.csv", lines.Count, "entry_date", "VALUE_INCONSISTENT", cells[0]), (error.File, error.Line!.Value, error.Column, error.Code, error.RecordId));
+    }
+
     /// <summary>A dataset of the same producer holding only deletions.csv, produced after <paramref name="after"/>.</summary>
     private string DeletionDataset(string after, string deletions)
     {
