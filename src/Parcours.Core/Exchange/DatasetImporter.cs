@@ -756,6 +756,10 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
                 inconsistent("contract_type", $"le contrat {contract} n'est pas admis pour une étape {type}", $"contract {contract} is not allowed for a step {type}");
             if (months is not null && (contract is ContractType.CDI or ContractType.CREATION_ENTREPRISE || openEnded))
                 inconsistent("contract_months", "pas de durée pour un contrat à durée indéterminée", "no duration for an open-ended contract");
+            // S2: a fixed-term contract needs its duration (when the file carries the column, §3.2).
+            if (months is null && !openEnded && contract is not (ContractType.CDI or ContractType.CREATION_ENTREPRISE)
+                && _currentHeader?.FieldOf[spec.IndexOf("contract_months")] >= 0)
+                _report.Error(spec.Name, line, "contract_months", recordId, "VALUE_REQUIRED", "Valeur obligatoire manquante.", "A required value is missing.");
             if (openEnded && contract is not (ContractType.APPRENTISSAGE or ContractType.PROFESSIONNALISATION or ContractType.CUI_CAE or ContractType.CUI_CIE or ContractType.AUTRE))
                 inconsistent("open_ended", $"open_ended = 1 n'est pas admis pour le contrat {contract}", $"open_ended = 1 is not allowed for contract {contract}");
         }

@@ -162,6 +162,7 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
         // file, column and value (a prefix; "" = an empty cell) that pick the line, column set, value set, expected code, is an error
         { "steps.csv", "operation_id", "OP-", "financed_by_programme", "0", "FUNDING_FLAG_MISMATCH", false },
         { "steps.csv", "action_id", "", "exit_reason", "ABANDON", "VALUE_INCONSISTENT", true },
+        { "steps.csv", "contract_type", "CDDI", "contract_months", "", "VALUE_REQUIRED", true },
         { "pathways.csv", "exit_date", "", "situation_4w", "EMPLOI_SALARIE", "VALUE_INCONSISTENT", true },
         { "pathways.csv", "exit_reason", "EMPLOI_DURABLE", "exit_reason", "FORMATION_QUALIFIANTE", "VALUE_INCONSISTENT", true },
         { "pathways.csv", "exit_reason", "EMPLOI_DURABLE", "exit_step_id", "", "POSITIVE_EXIT_WITHOUT_STEP", false },
