@@ -35,6 +35,9 @@ public sealed record ImportResult(ImportReport Report, bool Imported, bool Alrea
     public (double Validation, double Writing) Phases { get; init; }
 
     public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? Rows / Elapsed.TotalSeconds : 0;
+
+    /// <summary>Records deleted by deletions.csv (§7.4).</summary>
+    public int Deleted { get; init; }
 }
 
 /// <summary>
@@ -172,6 +175,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         var writer = new BulkWriter(db);
         var created = 0;
         var updated = 0;
+        var deleted = 0;
         try
         {
             await AssignIdsAsync(writer, ct);
@@ -185,7 +189,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             }
             await writer.ResetIdentitiesAsync(ct);
             db.AuditEachRow = false;
-            var deleted = await ApplyDeletionsAsync(ct);
+            deleted = await ApplyDeletionsAsync(ct);
             db.Set<ExchangeDataset>().Add(new ExchangeDataset
             {
                 DatasetId = _manifest.DatasetId, ProducerCode = _producer, ProducedAtUtc = producedAtUtc,
@@ -206,7 +210,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             db.ChangeTracker.Clear();
         }
         progress?.Report((total, total));
-        return Result(true, false, rows, created, updated);
+        return Result(true, false, rows, created, updated) with { Deleted = deleted };
     }
 
     private static string FilesDigest(Manifest manifest) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(

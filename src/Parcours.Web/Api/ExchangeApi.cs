@@ -13,7 +13,7 @@ namespace Parcours.Web.Api;
 /// </summary>
 public static class ExchangeApi
 {
-    public sealed record ImportSummary(bool Imported, bool AlreadyImported, long Rows, int Created, int Updated, IReadOnlyList<ImportIssueDto> Issues);
+    public sealed record ImportSummary(bool Imported, bool AlreadyImported, long Rows, int Created, int Updated, int Deleted, IReadOnlyList<ImportIssueDto> Issues);
 
     public sealed record ImportIssueDto(string Severity, string File, int? Line, string Column, string RecordId, string Code, string Message);
 
@@ -55,7 +55,7 @@ public static class ExchangeApi
                 return Results.File(report.ToArray(), "text/csv; charset=utf-8", "import-report.csv") is var file2
                     ? Results.Extensions.WithStatus(file2, StatusCodes.Status422UnprocessableEntity) : file2;
             }
-            return Results.Ok(new ImportSummary(result.Imported, result.AlreadyImported, result.Rows, result.Created, result.Updated,
+            return Results.Ok(new ImportSummary(result.Imported, result.AlreadyImported, result.Rows, result.Created, result.Updated, result.Deleted,
                 result.Report.Sorted().Select(i => new ImportIssueDto(i.Severity.ToString().ToUpperInvariant(), i.File, i.Line, i.Column, i.RecordId, i.Code, i.MessageFr)).ToList()));
         }
         finally

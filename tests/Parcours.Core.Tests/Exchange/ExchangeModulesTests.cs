@@ -247,6 +247,7 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
         var result = await DatasetFolder.ImportAsync(target, first);
 
         Assert.True(result.Imported, string.Join("\n", result.Report.Issues.Take(5)));
+        Assert.Equal(3, result.Deleted);
         var after = await DatasetFolder.CountsAsync(target);
         Assert.Equal(before["monthly_reports"] - 1, after["monthly_reports"]);
         Assert.Equal(before["clause_hours"] - 1, after["clause_hours"]);
