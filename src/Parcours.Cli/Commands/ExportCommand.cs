@@ -14,11 +14,13 @@ public static class ExportCommand
     public static readonly Option<string?> From = new("--from") { Description = "Début de la période (AAAA-MM-JJ)." };
     public static readonly Option<string?> To = new("--to") { Description = "Fin de la période (AAAA-MM-JJ)." };
     public static readonly Option<string?> KeyFile = new("--key-file") { Description = "Fichier de la clé de pseudonymisation (par défaut : PARCOURS_PSEUDONYM_KEY, sinon à côté de la base SQLite)." };
+    public static readonly Option<string?> PreviousKeyFile = new("--previous-key-file") { Description = "Après un changement de clé : fichier de l'ancienne clé ; le flux contient alors pseudonym_rekey.csv (§9.4)." };
+    public static readonly Option<bool> Excel = new("--excel") { Description = "Fichiers lisibles par un tableur : BOM et séparateur « ; » (jeu valide mais non canonique, §3.6)." };
 
     public static Command Create()
     {
         var command = new Command("export", "Exporte un jeu de données au format d'échange, avec manifest.json (nombres de lignes, SHA-256).")
-            { PathArgument, Anonymised, Organisation, From, To, KeyFile };
+            { PathArgument, Anonymised, Organisation, From, To, KeyFile, PreviousKeyFile, Excel };
         command.SetAction(async (parse, ct) =>
         {
             DateOnly? Date(Option<string?> option)
@@ -30,7 +32,16 @@ public static class ExportCommand
             }
             try
             {
-                var options = new ExportOptions { OrganisationCode = parse.GetValue(Organisation), From = Date(From), To = Date(To), Anonymised = parse.GetValue(Anonymised) };
+                var options = new ExportOptions
+                {
+                    OrganisationCode = parse.GetValue(Organisation), From = Date(From), To = Date(To), Anonymised = parse.GetValue(Anonymised), ExcelFriendly = parse.GetValue(Excel),
+                };
+                if (parse.GetValue(PreviousKeyFile) is { } previous)
+                {
+                    if (!options.Anonymised) throw new ExchangeException("--previous-key-file ne s'emploie qu'avec --anonymised.");
+                    if (!File.Exists(previous)) throw new ExchangeException("Le fichier de l'ancienne clé est introuvable.");
+                    options = options with { PreviousPseudonymKey = PseudonymKeyStore.LoadOrCreate(previous) };
+                }
                 if (options.Anonymised)
                 {
                     var keyPath = parse.GetValue(KeyFile) ?? PseudonymKeyStore.DefaultPath(CliOptions.Target(parse));

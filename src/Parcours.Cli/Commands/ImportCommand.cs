@@ -61,7 +61,7 @@ public static class ImportCommand
                     return 1;
                 }
                 Terminal.Log($"{result.Rows:N0} lignes importées en {result.Elapsed.TotalSeconds:N1} s ({result.RowsPerSecond:N0} lignes/s) : "
-                    + $"{result.Created:N0} créées, {result.Updated:N0} modifiées (validation {result.Phases.Validation:N1} s, écriture {result.Phases.Writing:N1} s).");
+                    + $"{result.Created:N0} créées, {result.Updated:N0} modifiées, {result.Deleted:N0} supprimées (validation {result.Phases.Validation:N1} s, écriture {result.Phases.Writing:N1} s).");
                 return 0;
             }
         });

@@ -17,7 +17,8 @@ internal static class AuditTrail
     [
         typeof(Participant), typeof(ParticipantIdentity), typeof(Pathway), typeof(Step), typeof(Barrier),
         typeof(CommitmentContract), typeof(Appointment), typeof(User), typeof(CaseloadShare), typeof(Referent),
-        typeof(PathwayDocument), typeof(RsaOrientation),
+        typeof(PathwayDocument), typeof(RsaOrientation), typeof(Domain.Fse.Operation), typeof(Domain.Fse.Financing),
+        typeof(Domain.Offer.InsertionAction), typeof(Domain.Offer.MonthlyReport), typeof(Domain.Clauses.ClauseMarket), typeof(Domain.Clauses.ClauseHours),
     ];
 
     /// <summary>Fields whose values never enter the log.</summary>

@@ -38,6 +38,12 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
     public DbSet<PathwayEvent> PathwayEvents => Set<PathwayEvent>();
     public DbSet<PathwayDocument> PathwayDocuments => Set<PathwayDocument>();
     public DbSet<RsaOrientation> RsaOrientations => Set<RsaOrientation>();
+    public DbSet<Domain.Fse.Operation> Operations => Set<Domain.Fse.Operation>();
+    public DbSet<Domain.Fse.Financing> Financings => Set<Domain.Fse.Financing>();
+    public DbSet<Domain.Offer.InsertionAction> InsertionActions => Set<Domain.Offer.InsertionAction>();
+    public DbSet<Domain.Offer.MonthlyReport> MonthlyReports => Set<Domain.Offer.MonthlyReport>();
+    public DbSet<Domain.Clauses.ClauseMarket> ClauseMarkets => Set<Domain.Clauses.ClauseMarket>();
+    public DbSet<Domain.Clauses.ClauseHours> ClauseHours => Set<Domain.Clauses.ClauseHours>();
 
     public DatabaseEngine Engine => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
         ? DatabaseEngine.Postgres : DatabaseEngine.Sqlite;

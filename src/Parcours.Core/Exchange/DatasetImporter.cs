@@ -28,6 +28,10 @@ public sealed record ImportOptions
     /// end of the transaction (PostgreSQL; see <see cref="InitialLoad"/>).
     /// </summary>
     public long InitialLoadMinimumRows { get; init; } = InitialLoad.MinimumRows;
+    /// <summary>FSE_THRESHOLD (§5.9): minimum ESF amount of a line, set by an intermediate body; null: not checked.</summary>
+    public decimal? MinimumFseAmount { get; init; }
+    /// <summary>FSE_THRESHOLD (§5.9): maximum ESF share of a line's total cost (0 to 1); null: not checked.</summary>
+    public decimal? MaximumFseShare { get; init; }
 }
 
 public sealed record ImportResult(ImportReport Report, bool Imported, bool AlreadyImported, long Rows, int Created, int Updated, TimeSpan Elapsed)
@@ -38,6 +42,9 @@ public sealed record ImportResult(ImportReport Report, bool Imported, bool Alrea
     public IReadOnlyList<string> InitialLoadTables { get; init; } = [];
 
     public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? Rows / Elapsed.TotalSeconds : 0;
+
+    /// <summary>Records deleted by deletions.csv (§7.4).</summary>
+    public int Deleted { get; init; }
 }
 
 /// <summary>
@@ -47,7 +54,7 @@ public sealed record ImportResult(ImportReport Report, bool Imported, bool Alrea
 /// entities and writes them in one transaction: new records with <see cref="BulkWriter"/> in batches (binary COPY on
 /// PostgreSQL), known records through EF Core so that the audit log lists the columns that changed.
 /// </summary>
-public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = null)
+public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly ImportReport _report = new();
@@ -142,9 +149,14 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             _report.Error("manifest.json", null, "produced_at", "", "DATASET_STALE", $"Ce jeu a été produit avant le dernier jeu importé de ce producteur ({lastAt:yyyy-MM-dd}).",
                 $"This dataset was produced before the last dataset imported from this producer ({lastAt:yyyy-MM-dd}).");
 
-        // Phases 2 to 5, streaming, file by file in dependency order.
+        // Phases 2 to 5, streaming, file by file in dependency order. A key change (pseudonym_rekey.csv) is read
+        // first, so that stored pseudonyms are known under their new value; then the deletions, so that a deleted
+        // record that is also supplied or still referenced is caught (DELETE_CONFLICT).
+        bool Listed(FileSpec f) => _manifest.Files.Any(m => m.Name == f.Name) && source.Names.Contains(f.Name);
+        if (Listed(ExchangeSchema.PseudonymRekey)) await ValidateSpecialFileAsync(source, ExchangeSchema.PseudonymRekey, RekeyRow, ct);
         await LoadStoredKeysAsync(ct);
-        var files = ExchangeSchema.Files.Where(f => _manifest.Files.Any(m => m.Name == f.Name) && source.Names.Contains(f.Name)).ToList();
+        if (Listed(ExchangeSchema.Deletions)) await ValidateSpecialFileAsync(source, ExchangeSchema.Deletions, DeletionRow, ct);
+        var files = ExchangeSchema.Files.Where(Listed).ToList();
         var step = 0;
         var total = files.Count * 2;
         foreach (var spec in files)
@@ -153,6 +165,8 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             await ValidateFileAsync(source, spec, options, ct);
         }
         ResolveDeferred();
+        CrossFileRules(options);
+        await CheckDeletionsAsync(ct);
         var producerSlot = _indexes[ExchangeSchema.Organisations.Name].Find(_manifest.Producer.OrganisationId);
         if (producerSlot < 0)
             _report.Error("manifest.json", null, "producer.organisation_id", "", "REFERENCE_DANGLING",
@@ -169,9 +183,11 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
         var created = 0;
         var updated = 0;
         IReadOnlyList<string> initialLoadTables = [];
+        var deleted = 0;
         try
         {
             await AssignIdsAsync(writer, ct);
+            if (Listed(ExchangeSchema.PseudonymRekey)) await ApplyRekeyAsync(source, ct);
             var load = await InitialLoad.BeginAsync(db, IncomingRows(files), options.InitialLoadMinimumRows, ct);
             initialLoadTables = load.Tables;
             foreach (var spec in files)
@@ -184,6 +200,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             await load.CompleteAsync(db, ct);
             await writer.ResetIdentitiesAsync(ct);
             db.AuditEachRow = false;
+            deleted = await ApplyDeletionsAsync(ct);
             db.Set<ExchangeDataset>().Add(new ExchangeDataset
             {
                 DatasetId = _manifest.DatasetId, ProducerCode = _producer, ProducedAtUtc = producedAtUtc,
@@ -192,7 +209,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             db.AuditEntries.Add(new AuditEntry
             {
                 AtUtc = _clock.GetUtcNow().UtcDateTime, UserId = db.Scope.UserId, Actor = db.Scope.Actor, EntityType = "Dataset", Action = "Imported",
-                Changes = JsonSerializer.Serialize(new { dataset_id = _manifest.DatasetId, producer = _producer, produced_at = _manifest.ProducedAt, rows, created, updated,
+                Changes = JsonSerializer.Serialize(new { dataset_id = _manifest.DatasetId, producer = _producer, produced_at = _manifest.ProducedAt, rows, created, updated, deleted,
                     files = _manifest.Files.Select(f => new { f.Name, f.Rows }) }),
             });
             await db.SaveChangesAsync(ct);
@@ -204,15 +221,18 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             db.ChangeTracker.Clear();
         }
         progress?.Report((total, total));
-        return Result(true, false, rows, created, updated) with { InitialLoadTables = initialLoadTables };
+        return Result(true, false, rows, created, updated) with { InitialLoadTables = initialLoadTables, Deleted = deleted };
     }
 
     /// <summary>Rows about to be written per table: each file's entity table, identities with participants, one key row per record.</summary>
     private Dictionary<string, long> IncomingRows(List<FileSpec> files)
     {
-        string Table(Type type) => db.Model.FindEntityType(type)!.GetTableName()!;
+        string? Table(Type type) => db.Model.FindEntityType(type)?.GetTableName();
         var incoming = new Dictionary<string, long>();
-        void Add(string table, long rows) => incoming[table] = incoming.GetValueOrDefault(table) + rows;
+        void Add(string? table, long rows)
+        {
+            if (table is not null) incoming[table] = incoming.GetValueOrDefault(table) + rows;
+        }
         foreach (var spec in files)
         {
             var rows = _read[spec.Name].Rows;
@@ -278,15 +298,10 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             var f = m.Files[i];
             if (!seen.Add(f.Name)) Invalid($"files[{i}].name", $"{f.Name} listé deux fois");
             if (f.Sha256 is null || !ExchangeValues.IsPseudonym(f.Sha256)) Invalid($"files[{i}].sha256", "empreinte SHA-256 invalide");
-            if (ExchangeSchema.Find(f.Name) is null)
-            {
-                if (ExchangeSchema.UnsupportedFiles.Contains(f.Name))
-                    _report.Error(f.Name, null, "", "", "FILE_NOT_SUPPORTED", $"Le fichier {f.Name} n'est pas encore pris en charge par cette version de Parcours.",
-                        $"The file {f.Name} is not supported yet by this version of Parcours.");
-                else
-                    _report.Error(f.Name, null, "", "", "FILE_NAME_UNKNOWN", $"Le nom de fichier {f.Name} n'est pas prévu par le format.", $"The file name {f.Name} is not defined by the format.");
-            }
-            else if (m.Anonymised && !ExchangeSchema.FeedFiles.Contains(f.Name))
+            var feedOnly = f.Name == ExchangeSchema.PseudonymRekey.Name;
+            if (!ExchangeSchema.IsKnownFile(f.Name) || (feedOnly && !m.Anonymised))
+                _report.Error(f.Name, null, "", "", "FILE_NAME_UNKNOWN", $"Le nom de fichier {f.Name} n'est pas prévu par le format.", $"The file name {f.Name} is not defined by the format.");
+            else if (m.Anonymised && !ExchangeSchema.FeedFiles.Contains(f.Name) && !feedOnly)
                 _report.Error(f.Name, null, "", "", "FILE_NAME_UNKNOWN", $"Le nom de fichier {f.Name} n'est pas prévu par le format.", $"The file name {f.Name} is not defined by the format.");
             else if (!source.Names.Contains(f.Name))
                 _report.Error(f.Name, null, "", "", "FILE_MISSING", $"Le fichier {f.Name} est annoncé dans le manifeste mais absent.", $"The file {f.Name} is listed in the manifest but missing.");
@@ -302,8 +317,10 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
     {
         foreach (var spec in ExchangeSchema.Files)
             _indexes[spec.Name] = new FileIndex(
-                detail: spec == ExchangeSchema.Organisations || spec == ExchangeSchema.Participants || spec == ExchangeSchema.Pathways,
-                leaf: spec == ExchangeSchema.Barriers || spec == ExchangeSchema.Contracts || spec == ExchangeSchema.Appointments);
+                detail: spec == ExchangeSchema.Organisations || spec == ExchangeSchema.Participants || spec == ExchangeSchema.Pathways
+                    || spec == ExchangeSchema.Actions || spec == ExchangeSchema.ClauseMarkets,
+                leaf: spec == ExchangeSchema.Barriers || spec == ExchangeSchema.Contracts || spec == ExchangeSchema.Appointments
+                    || spec == ExchangeSchema.Financings || spec == ExchangeSchema.MonthlyReports || spec == ExchangeSchema.ClauseHours);
         // Organisations are shared reference data: an organisation_id designates the organisation with that code.
         var orgIndex = _indexes[ExchangeSchema.Organisations.Name];
         await foreach (var o in db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Code, o.Kind }).AsAsyncEnumerable().WithCancellation(ct))
@@ -314,9 +331,14 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
         foreach (var spec in ExchangeSchema.Files.Skip(1))
         {
             var index = _indexes[spec.Name];
+            _rekeys.TryGetValue(spec.Name, out var rekey);
             await foreach (var k in db.Set<ExchangeRecordKey>().AsNoTracking().Where(k => k.ProducerCode == _producer && k.File == spec.Name)
                                .Select(k => new { k.LocalId, k.EntityId }).AsAsyncEnumerable().WithCancellation(ct))
-                index.Add(Hash(k.LocalId), k.EntityId, stored: true);
+            {
+                var hash = Hash(k.LocalId);
+                if (rekey is not null && rekey.TryGetValue(hash, out var renamed)) hash = renamed;
+                index.Add(hash, k.EntityId, stored: true);
+            }
         }
         // Records of the producer organisation created in Parcours (not imported) have no key row: they are known by
         // their ExternalId, or by the id the exporter gives them (prefix + database id), so that a dataset exported by
@@ -345,6 +367,28 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                 AddOwn(ExchangeSchema.Contracts, r.Id, r.ExternalId);
             await foreach (var r in db.Appointments.IgnoreQueryFilters().AsNoTracking().Where(r => own.Contains(r.PathwayId)).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
                 AddOwn(ExchangeSchema.Appointments, r.Id, r.ExternalId);
+            // Programming, actions and clause markets created in Parcours (the generator, later the modules' pages): those of
+            // the producer organisation and those its pathways and steps cite, as the exporter selects them (§8.2).
+            var ownSteps = db.Steps.IgnoreQueryFilters().Where(st => own.Contains(st.PathwayId));
+            var operations = db.Operations.Where(o => o.ProgrammeOrganisationId == org || o.OperatorOrganisationId == org
+                || db.Pathways.IgnoreQueryFilters().Any(p => p.OrganisationId == org && p.OperationId == o.Id) || ownSteps.Any(st => st.OperationId == o.Id));
+            await foreach (var r in operations.AsNoTracking().Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+                AddOwn(ExchangeSchema.Operations, r.Id, r.ExternalId);
+            await foreach (var r in db.Financings.AsNoTracking().Where(f => operations.Any(o => o.Id == f.OperationId)).Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+                AddOwn(ExchangeSchema.Financings, r.Id, r.ExternalId);
+            var actions = db.InsertionActions.Where(a => a.FunderOrganisationId == org || a.OperatorOrganisationId == org || ownSteps.Any(st => st.ActionId == a.Id));
+            await foreach (var r in actions.AsNoTracking().Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+                AddOwn(ExchangeSchema.Actions, r.Id, r.ExternalId);
+            await foreach (var r in db.MonthlyReports.AsNoTracking().Join(actions, m => m.ActionId, a => a.Id, (m, a) => new { m.Id, m.Month, ActionId = a.Id, a.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+                AddOwn(ExchangeSchema.MonthlyReports, r.Id, (r.ExternalId ?? ExchangeSchema.Actions.LocalIdPrefix + r.ActionId.ToString(CultureInfo.InvariantCulture)) + "|" + r.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+            var hours = db.ClauseHours.Where(h => h.PathwayId != null && own.Contains(h.PathwayId.Value)
+                || db.ClauseMarkets.Any(m => m.Id == h.MarketId && (m.BuyerOrganisationId == org || m.FacilitatorOrganisationId == org)));
+            var markets = db.ClauseMarkets.Where(m => m.BuyerOrganisationId == org || m.FacilitatorOrganisationId == org || m.AwardeeOrganisationId == org
+                || ownSteps.Any(st => st.ClauseMarketId == m.Id) || hours.Any(h => h.MarketId == m.Id));
+            await foreach (var r in markets.AsNoTracking().Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+                AddOwn(ExchangeSchema.ClauseMarkets, r.Id, r.ExternalId);
+            await foreach (var r in hours.AsNoTracking().Select(r => new { r.Id, r.ExternalId }).AsAsyncEnumerable().WithCancellation(ct))
+                AddOwn(ExchangeSchema.ClauseHours, r.Id, r.ExternalId);
         }
         // Dates that cross-file rules need for stored pathways are not loaded: a dataset that sends steps of a stored
         // pathway without the pathway skips the «inside the pathway» check (see docs/spec-notes.md).
@@ -480,8 +524,8 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
     {
         Array.Clear(values);
         Array.Clear(raws);
-        var keyRaw = header.FieldOf[0] >= 0 ? fields[header.FieldOf[0]].Trim() : "";
-        var recordId = keyRaw.Length <= 64 ? keyRaw : "";
+        var keyRaw = ExchangeSchema.LocalKey(spec, c => header.FieldOf[c] >= 0 ? fields[header.FieldOf[c]].Trim() : null) ?? "";
+        var recordId = keyRaw.Length <= 80 ? keyRaw : "";
         var ok = true;
         for (var c = 0; c < spec.Columns.Count; c++)
         {
@@ -539,9 +583,16 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
         }
         // Key: unique in the file.
         int slot = -1;
-        if (values[0] is string key)
+        var key = spec.CompositeKey ? ExchangeSchema.LocalKey(spec, c => raws[c]) : values[0] as string;
+        if (key is not null)
         {
             var hash = Hash(key);
+            if (_deletedKeys.TryGetValue(spec.Name, out var deletedKeys) && deletedKeys.Contains(hash))
+            {
+                _report.Error(spec.Name, line, spec.KeyColumn.Name, recordId, "DELETE_CONFLICT", $"L'enregistrement {key} est supprimé alors qu'il est fourni ou encore référencé.",
+                    $"Record {key} is deleted while it is supplied or still referenced.");
+                ok = false;
+            }
             if (index.Leaf && !index.Slots.ContainsKey(hash))
             {
                 if (!index.NewKeys.Add(hash))
@@ -568,10 +619,15 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
         {
             var column = spec.Columns[c];
             if (column.References is not { } target || values[c] is not string refKey) continue;
-            var resolved = Resolve(spec.Name, line, column.Name, recordId, target, refKey, deferIfLater: true, _ => { });
+            var resolved = Resolve(spec.Name, line, column.Name, recordId, target, refKey, deferIfLater: true, KindCheck(spec, column, line, recordId));
             if (resolved == -2) ok = false;
         }
-        if (!ok) return;
+        if (!ok)
+        {
+            // Its facts (dates, links) are unknown: rules of other files that read them skip this record.
+            if (slot >= 0) _rowsInError.Add((spec.Name, slot));
+            return;
+        }
         await FileRulesAsync(spec, values, line, recordId, slot, index, storedIdentities, barrierTriples, ct);
     }
 
@@ -581,6 +637,12 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
         if (!_indexes.TryGetValue(targetFile, out var target))
         {
             Dangling(file, line, column, recordId, targetFile, key);
+            return -2;
+        }
+        if (_deletedKeys.TryGetValue(targetFile, out var deleted) && deleted.Contains(Hash(key)))
+        {
+            _report.Error(file, line, column, recordId, "DELETE_CONFLICT", $"L'enregistrement {key} est supprimé alors qu'il est fourni ou encore référencé.",
+                $"Record {key} is deleted while it is supplied or still referenced.");
             return -2;
         }
         var slot = target.Find(key);
@@ -625,6 +687,28 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                 index.Kind[slot] = (int)Enum.Parse<OrganisationKind>((string)values[1]!);
                 if (Value(spec, values, "parent_organisation_id") is string parent && parent == (string)values[0]!)
                     Inconsistent("parent_organisation_id", "une organisation ne peut pas être sa propre parente", "an organisation cannot be its own parent");
+                OrganisationRules(spec, values, line, recordId, slot);
+                break;
+            case "operations.csv":
+                OperationRules(spec, values, line, recordId, slot, Inconsistent);
+                break;
+            case "financings.csv":
+                FinancingRules(spec, values, Inconsistent);
+                break;
+            case "actions.csv":
+                ActionRowRules(spec, values, line, recordId, slot, index, Inconsistent);
+                break;
+            case "monthly_reports.csv":
+                MonthlyReportRules(spec, values, line, recordId, Inconsistent);
+                break;
+            case "clause_markets.csv":
+                ClauseMarketRules(spec, values, line, recordId, slot, index);
+                break;
+            case "clause_hours.csv":
+                ClauseHoursRules(spec, values, line, recordId, Inconsistent);
+                break;
+            case "contracts.csv":
+                CommitmentContractRules(spec, values, line, recordId);
                 break;
             case "participants.csv":
             {
@@ -649,7 +733,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             {
                 var pathways = _indexes[ExchangeSchema.Pathways.Name];
                 var pathwaySlot = pathways.Find((string)values[1]!);
-                if (pathwaySlot >= 0 && pathways.InDataset[pathwaySlot])
+                if (pathwaySlot >= 0 && pathways.InDataset[pathwaySlot] && !_rowsInError.Contains((ExchangeSchema.Pathways.Name, pathwaySlot)))
                 {
                     var entry = pathways.Date1[pathwaySlot];
                     var exit = pathways.Date2[pathwaySlot];
@@ -663,6 +747,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                         _stepsEndingAfterExit.Add((slot, pathwaySlot, line, recordId));
                 }
                 StepRules(spec, values, line, recordId, Inconsistent);
+                StepCrossRules(spec, values, line, recordId, pathwaySlot, Inconsistent);
                 break;
             }
             case "barriers.csv":
@@ -705,6 +790,10 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                 inconsistent("contract_type", $"le contrat {contract} n'est pas admis pour une étape {type}", $"contract {contract} is not allowed for a step {type}");
             if (months is not null && (contract is ContractType.CDI or ContractType.CREATION_ENTREPRISE || openEnded))
                 inconsistent("contract_months", "pas de durée pour un contrat à durée indéterminée", "no duration for an open-ended contract");
+            // S2: a fixed-term contract needs its duration (when the file carries the column, §3.2).
+            if (months is null && !openEnded && contract is not (ContractType.CDI or ContractType.CREATION_ENTREPRISE)
+                && _currentHeader?.FieldOf[spec.IndexOf("contract_months")] >= 0)
+                _report.Error(spec.Name, line, "contract_months", recordId, "VALUE_REQUIRED", "Valeur obligatoire manquante.", "A required value is missing.");
             if (openEnded && contract is not (ContractType.APPRENTISSAGE or ContractType.PROFESSIONNALISATION or ContractType.CUI_CAE or ContractType.CUI_CIE or ContractType.AUTRE))
                 inconsistent("open_ended", $"open_ended = 1 n'est pas admis pour le contrat {contract}", $"open_ended = 1 is not allowed for contract {contract}");
         }
@@ -777,6 +866,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
                 inconsistent("inactivity_band", "la tranche d'inactivité ne correspond pas aux mois", "inactivity band does not match the months");
         }
         if (Value(spec, values, "exit_step_id") is string exitStep) _exitStepOfPathway[slot] = Hash(exitStep);
+        PathwayMoreRules(spec, values, line, recordId, slot, index, inconsistent);
         // The owner of a new participant is the programme of its first pathway in the dataset.
         var participantsIndex = _indexes[ExchangeSchema.Participants.Name];
         var participantSlot = participantsIndex.Find((string)values[1]!);
@@ -981,7 +1071,7 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             reader.Read(fields); // header
             while (reader.Read(fields))
             {
-                var key = fields[header.FieldOf[0]].Trim();
+                var key = ExchangeSchema.LocalKey(spec, c => header.FieldOf[c] >= 0 ? fields[header.FieldOf[c]].Trim() : null)!;
                 var slot = index.Find(key);
                 var id = slot >= 0 ? index.Ids[slot] : index.NextNewId++;
                 if (slot >= 0 && index.Stored[slot])
@@ -1032,13 +1122,14 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
         }
         if (newOrganisations is not null)
         {
-            // Parents first, so that the foreign key holds row by row.
+            // Parents and intermediate bodies first, so that the foreign keys hold row by row.
             var pending = newOrganisations.ToList();
             var ordered = new List<Organisation>();
             var placed = new HashSet<long>();
+            bool Placed(long? id) => id is null || placed.Contains(id.Value) || !pending.Any(p => p.Id == id);
             while (pending.Count > 0)
             {
-                var ready = pending.Where(o => o.ParentOrganisationId is null || placed.Contains(o.ParentOrganisationId.Value) || !pending.Any(p => p.Id == o.ParentOrganisationId)).ToList();
+                var ready = pending.Where(o => Placed(o.ParentOrganisationId) && Placed(o.IntermediateBodyId)).ToList();
                 if (ready.Count == 0) ready = pending.ToList(); // a cycle: reported? written as is
                 foreach (var o in ready) { ordered.Add(o); placed.Add(o.Id); pending.Remove(o); }
             }
@@ -1084,6 +1175,12 @@ public sealed class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = 
             "barriers.csv" => (await db.Barriers.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).ToListAsync(ct)).Cast<object>().ToList(),
             "contracts.csv" => (await db.Contracts.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).ToListAsync(ct)).Cast<object>().ToList(),
             "appointments.csv" => (await db.Appointments.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).ToListAsync(ct)).Cast<object>().ToList(),
+            "operations.csv" => (await db.Operations.Where(e => ids.Contains(e.Id)).ToListAsync(ct)).Cast<object>().ToList(),
+            "financings.csv" => (await db.Financings.Where(e => ids.Contains(e.Id)).ToListAsync(ct)).Cast<object>().ToList(),
+            "actions.csv" => (await db.InsertionActions.Where(e => ids.Contains(e.Id)).ToListAsync(ct)).Cast<object>().ToList(),
+            "monthly_reports.csv" => (await db.MonthlyReports.Where(e => ids.Contains(e.Id)).ToListAsync(ct)).Cast<object>().ToList(),
+            "clause_markets.csv" => (await db.ClauseMarkets.Where(e => ids.Contains(e.Id)).ToListAsync(ct)).Cast<object>().ToList(),
+            "clause_hours.csv" => (await db.ClauseHours.Where(e => ids.Contains(e.Id)).ToListAsync(ct)).Cast<object>().ToList(),
             _ => [],
         };
         var byId = entities.ToDictionary(e => (long)spec.EntityType.GetProperty("Id")!.GetValue(e)!);

@@ -37,7 +37,7 @@ internal sealed class ExchangeRecordKeyConfiguration : IEntityTypeConfiguration<
         b.HasKey(k => new { k.ProducerCode, k.File, k.LocalId });
         b.Property(k => k.ProducerCode).HasMaxLength(32);
         b.Property(k => k.File).HasMaxLength(32);
-        b.Property(k => k.LocalId).HasMaxLength(64);
+        b.Property(k => k.LocalId).HasMaxLength(80);
     }
 }
 

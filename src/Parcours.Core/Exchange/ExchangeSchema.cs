@@ -22,6 +22,14 @@ public sealed record FileSpec(string Name, IReadOnlyList<ColumnSpec> Columns, Ty
 {
     public ColumnSpec KeyColumn => Columns[0];
 
+    /// <summary>
+    /// Positions of the columns that make the key (§4.2): the first column, or action_id and month for
+    /// monthly_reports.csv, whose local key is «action_id|month» (also the record_id of the report, §6.5).
+    /// </summary>
+    public IReadOnlyList<int> KeyColumns { get; init; } = [0];
+
+    public bool CompositeKey => KeyColumns.Count > 1;
+
     private Dictionary<string, int>? _index;
 
     /// <summary>Position of a column in <see cref="Columns"/>, -1 when the file has no such column.</summary>
@@ -39,11 +47,6 @@ public static class ExchangeSchema
 {
     public const string FormatVersion = "1.0";
 
-    /// <summary>Files of §5 that this version of Parcours does not store yet (their modules do not exist).</summary>
-    public static readonly IReadOnlySet<string> UnsupportedFiles = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "operations.csv", "financings.csv", "actions.csv", "monthly_reports.csv", "clause_markets.csv", "clause_hours.csv", "deletions.csv",
-    };
 
     private static ColumnSpec C(string name, ColumnType type, bool req = false, string? list = null, int max = 0, bool identity = false,
         string? refs = null, string? prop = null, bool planned = false, string? notBefore = null, bool feed = true, string? pseudo = null, bool key = false) =>
@@ -55,9 +58,12 @@ public static class ExchangeSchema
         C("kind", ColumnType.Code, true, "TYPE_ORGANISATION"),
         C("name", ColumnType.Text, true, max: 200, feed: false),
         C("siret", ColumnType.Siret),
+        C("rna", ColumnType.Text, max: 10),
+        C("national_code", ColumnType.Text, max: 32),
         C("commune_insee", ColumnType.InseeCommune),
         C("departement", ColumnType.Departement),
         C("parent_organisation_id", ColumnType.Id, refs: "organisations.csv"),
+        C("intermediate_body_id", ColumnType.Id, refs: "organisations.csv"),
         C("active_from", ColumnType.Date),
         C("active_to", ColumnType.Date, planned: true, notBefore: "active_from"),
     ], typeof(Domain.Access.Organisation), "ORG");
@@ -236,16 +242,166 @@ public static class ExchangeSchema
         C("convocation_rank", ColumnType.Integer),
     ], typeof(Domain.Pathways.Appointment), "AP");
 
-    /// <summary>Every stored file, in dependency order.</summary>
-    public static readonly IReadOnlyList<FileSpec> Files = [Organisations, Referents, Participants, Pathways, Steps, Barriers, Contracts, Appointments];
+    public static readonly FileSpec Operations = new("operations.csv",
+    [
+        C("operation_id", ColumnType.Id, true, prop: "ExternalId", key: true),
+        C("programme_organisation_id", ColumnType.Id, true, refs: "organisations.csv"),
+        C("year", ColumnType.Year, true),
+        C("programming_version", ColumnType.Integer),
+        C("version_date", ColumnType.Date),
+        C("code", ColumnType.Text, max: 32),
+        C("fse_operation_number", ColumnType.Text, max: 20),
+        C("fse_specific_objective", ColumnType.Code, list: "OBJECTIF_SPECIFIQUE_FSE"),
+        C("expense_heading", ColumnType.Code, list: "POSTE_DEPENSE_PLIE"),
+        C("title", ColumnType.Text, true, max: 200, feed: false),
+        C("operator_organisation_id", ColumnType.Id, true, refs: "organisations.csv"),
+        C("objective_value", ColumnType.Decimal),
+        C("objective_unit", ColumnType.Code, list: "UNITE_OBJECTIF"),
+        C("total_cost", ColumnType.Amount, true),
+        C("procurement_mode", ColumnType.Code, list: "MODE_ACHAT"),
+        C("status", ColumnType.Code, true, "STATUT_LIGNE_PROGRAMMATION"),
+        C("start_date", ColumnType.Date, planned: true),
+        C("end_date", ColumnType.Date, planned: true, notBefore: "start_date"),
+    ], typeof(Domain.Fse.Operation), "OP");
 
-    /// <summary>Files of an anonymised feed (§9.2) that Parcours stores.</summary>
+    public static readonly FileSpec Financings = new("financings.csv",
+    [
+        C("financing_id", ColumnType.Id, true, prop: "ExternalId", key: true),
+        C("operation_id", ColumnType.Id, true, refs: "operations.csv"),
+        C("funder_kind", ColumnType.Code, true, "TYPE_FINANCEUR"),
+        C("funder_organisation_id", ColumnType.Id, refs: "organisations.csv"),
+        C("funder_name", ColumnType.Text, max: 200, feed: false),
+        C("amount", ColumnType.Amount, true),
+        C("nature", ColumnType.Code, true, "NATURE_FINANCEMENT"),
+        C("mobilised", ColumnType.Boolean, true),
+    ], typeof(Domain.Fse.Financing), "F");
+
+    public static readonly FileSpec Actions = new("actions.csv",
+    [
+        C("action_id", ColumnType.Id, true, prop: "ExternalId", key: true),
+        C("call_id", ColumnType.Id, true),
+        C("convention_id", ColumnType.Id),
+        C("action_type", ColumnType.Code, true, "TYPE_ACTION_INSERTION"),
+        C("local_action_type", ColumnType.Text, max: 32),
+        C("funder_organisation_id", ColumnType.Id, true, refs: "organisations.csv"),
+        C("operator_organisation_id", ColumnType.Id, true, refs: "organisations.csv"),
+        C("territory_code", ColumnType.Text, true, max: 32),
+        C("operating_mode", ColumnType.Code, true, "MODE_FONCTIONNEMENT_ACTION"),
+        C("funded_places", ColumnType.Integer, true),
+        C("reference_places", ColumnType.Integer),
+        C("reference_lump_sum", ColumnType.Amount),
+        C("annual_amount", ColumnType.Amount, true),
+        C("funding_mode", ColumnType.Code, true, "MODE_FINANCEMENT_ACTION"),
+        C("period_start", ColumnType.Date, true, planned: true),
+        C("period_end", ColumnType.Date, true, planned: true, notBefore: "period_start"),
+        C("application_status", ColumnType.Code, list: "STATUT_CANDIDATURE_AAP"),
+        C("qpv_places_forecast", ColumnType.Integer),
+    ], typeof(Domain.Offer.InsertionAction), "A");
+
+    public static readonly FileSpec MonthlyReports = new("monthly_reports.csv",
+    [
+        C("action_id", ColumnType.Id, true, refs: "actions.csv"),
+        C("month", ColumnType.Month, true),
+        C("accompanied_last_day", ColumnType.Integer, true),
+        C("entries", ColumnType.Integer, true),
+        C("exits_emploi_durable", ColumnType.Integer, true),
+        C("exits_emploi_transition", ColumnType.Integer, true),
+        C("exits_positive", ColumnType.Integer, true),
+        C("exits_autre", ColumnType.Integer, true),
+        C("submitted_on", ColumnType.Date),
+    ], typeof(Domain.Offer.MonthlyReport), "MR") { KeyColumns = [0, 1] };
+
+    public static readonly FileSpec ClauseMarkets = new("clause_markets.csv",
+    [
+        C("market_id", ColumnType.Id, true, prop: "ExternalId", key: true),
+        C("buyer_organisation_id", ColumnType.Id, true, refs: "organisations.csv"),
+        C("clause_operation_id", ColumnType.Id),
+        C("operation_name", ColumnType.Text, max: 200, feed: false),
+        C("lot", ColumnType.Text, max: 16),
+        C("legal_basis", ColumnType.Code, true, "BASE_JURIDIQUE_CLAUSE"),
+        C("insertion_award_criterion", ColumnType.Boolean),
+        C("market_kind", ColumnType.Code, true, "TYPE_MARCHE"),
+        C("hours_required", ColumnType.Decimal),
+        C("start_date", ColumnType.Date, planned: true),
+        C("end_date", ColumnType.Date, planned: true, notBefore: "start_date"),
+        C("awardee_siret", ColumnType.Siret),
+        C("awardee_organisation_id", ColumnType.Id, refs: "organisations.csv"),
+        C("qpv_anru", ColumnType.Boolean),
+        C("facilitator_organisation_id", ColumnType.Id, refs: "organisations.csv"),
+    ], typeof(Domain.Clauses.ClauseMarket), "M");
+
+    public static readonly FileSpec ClauseHours = new("clause_hours.csv",
+    [
+        C("hours_id", ColumnType.Id, true, prop: "ExternalId", pseudo: "clause_hours", key: true),
+        C("market_id", ColumnType.Id, true, refs: "clause_markets.csv"),
+        C("participant_id", ColumnType.Id, refs: "participants.csv", pseudo: "participant"),
+        C("pathway_id", ColumnType.Id, refs: "pathways.csv", pseudo: "pathway"),
+        C("employer_siret", ColumnType.Siret, feed: false),
+        C("modality", ColumnType.Code, true, "MODALITE_CLAUSE"),
+        C("period_start", ColumnType.Date, true),
+        C("period_end", ColumnType.Date, true, notBefore: "period_start"),
+        C("hours", ColumnType.Decimal, true),
+        C("contract_type", ColumnType.Code, list: "TYPE_CONTRAT"),
+        C("eligible_public", ColumnType.Code, list: "PUBLIC_CLAUSE"),
+    ], typeof(Domain.Clauses.ClauseHours), "H");
+
+    /// <summary>deletions.csv (§5.15, §7.4): not stored as such; its rows delete records of the other files.</summary>
+    public static readonly FileSpec Deletions = new("deletions.csv",
+    [
+        C("file", ColumnType.Text, true, max: 32),
+        C("id", ColumnType.Id, true),
+        C("month", ColumnType.Month),
+    ], typeof(object), "");
+
+    /// <summary>pseudonym_rekey.csv (§9.4): in a feed after a key change, old and new pseudonyms of each entity.</summary>
+    public static readonly FileSpec PseudonymRekey = new("pseudonym_rekey.csv",
+    [
+        C("entity", ColumnType.Text, true, max: 32),
+        C("old_pseudonym", ColumnType.Text, true, max: 64),
+        C("new_pseudonym", ColumnType.Text, true, max: 64),
+    ], typeof(object), "");
+
+    /// <summary>
+    /// Every stored file, in the order they are validated and written: a file comes after the files whose dates or
+    /// kinds its cross-file rules read (actions before steps, steps before monthly reports, markets before hours).
+    /// </summary>
+    public static readonly IReadOnlyList<FileSpec> Files =
+    [
+        Organisations, Referents, Operations, Financings, Actions, ClauseMarkets, Participants, Pathways, Steps, Barriers, Contracts, Appointments,
+        MonthlyReports, ClauseHours,
+    ];
+
+    /// <summary>Files of an anonymised feed (§9.2) that Parcours stores (pseudonym_rekey.csv is handled apart).</summary>
     public static readonly IReadOnlySet<string> FeedFiles = new HashSet<string>(StringComparer.Ordinal)
     {
-        "organisations.csv", "referents.csv", "participants.csv", "pathways.csv", "steps.csv",
+        "organisations.csv", "referents.csv", "participants.csv", "pathways.csv", "steps.csv", "operations.csv", "financings.csv",
+        "clause_markets.csv", "clause_hours.csv",
     };
 
+    /// <summary>The five entity names of the pseudonyms (§9.4) and the file whose key each one replaces.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PseudonymFiles = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["participant"] = "participants.csv", ["pathway"] = "pathways.csv", ["step"] = "steps.csv", ["referent"] = "referents.csv",
+        ["clause_hours"] = "clause_hours.csv",
+    };
+
+    /// <summary>The local key of a record (§4.2) from the trimmed cells of its key columns; null when one is empty.</summary>
+    public static string? LocalKey(FileSpec spec, Func<int, string?> cell)
+    {
+        if (!spec.CompositeKey) return cell(spec.KeyColumns[0]) is { Length: > 0 } k ? k : null;
+        var parts = new string[spec.KeyColumns.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (cell(spec.KeyColumns[i]) is not { Length: > 0 } part) return null;
+            parts[i] = part;
+        }
+        return string.Join('|', parts);
+    }
+
     public static FileSpec? Find(string fileName) => Files.FirstOrDefault(f => f.Name == fileName);
+
+    /// <summary>True for the names of §5 that Parcours reads (data files, deletions.csv, pseudonym_rekey.csv).</summary>
+    public static bool IsKnownFile(string fileName) => Find(fileName) is not null || fileName == Deletions.Name || fileName == PseudonymRekey.Name;
 
     private static FileSpec Feed(FileSpec spec, string[] kept) => spec with
     {

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Parcours.Core.Data;
 using Parcours.Domain.Access;
+using Parcours.Domain.Clauses;
 using Parcours.Domain.CodeLists;
+using Parcours.Domain.Fse;
+using Parcours.Domain.Offer;
 using Parcours.Domain.Common;
 using Parcours.Domain.Pathways;
 
@@ -17,7 +20,7 @@ namespace Parcours.Core.Synthetic;
 /// barriers, contracts and appointments. It is the only source of personal data in demos and tests: every name,
 /// birth date and NIR it writes is invented.
 /// </summary>
-public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<SyntheticCommune> communes)
+public sealed partial class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<SyntheticCommune> communes)
 {
     private const int BatchSize = 5000;
 
@@ -49,6 +52,7 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
 
         var logins = await CreateOrganisationsAndUsersAsync(ct);
         var writer = new BulkWriter(db);
+        await CreateProgrammingAsync(writer, ct);
         for (var done = 0; done < options.Participants; done += BatchSize)
         {
             var count = Math.Min(BatchSize, options.Participants - done);
@@ -58,6 +62,7 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
             await WriteAsync(writer, batch, exitSteps, ct);
             progress?.Report((done + count, options.Participants));
         }
+        await WriteModulesAfterParticipantsAsync(writer, ct);
         await writer.ResetIdentitiesAsync(ct);
 
         db.AuditEntries.Add(new AuditEntry
@@ -97,6 +102,7 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
                 ? list
                 : throw new InvalidOperationException($"Aucune commune du département {departement} dans les données de référence.");
             var plie = Org($"PLIE-{departement}", plieName, OrganisationKind.PLIE, departement, territory[0].InseeCode);
+            plie.NationalCode = $"PLIE-{departement}-NAT";
             plie.MaxPathwayMonths = departement == "21" ? 30 : null;
             var ft = Org($"FT-{departement}", $"France Travail {territory[0].Name}", OrganisationKind.FRANCE_TRAVAIL, departement, territory[0].InseeCode);
             var ml = Org($"ML-{departement}", $"Mission locale de {territory[0].Name}", OrganisationKind.MISSION_LOCALE, departement, territory[0].InseeCode);
@@ -119,6 +125,10 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
         var north = _programmes[1];
         _programmes.Add(new Programme(cd, Scheme.ACCOMPAGNEMENT_RSA, [], north.Communes, north.FranceTravail, north.MissionLocale));
         await db.SaveChangesAsync(ct);
+        // The Département is the FSE intermediate body of the northern PLIE and of its insertion workshop.
+        north.Organisation.IntermediateBodyId = cd.Id;
+        _providers["ACI-59"].IntermediateBodyId = cd.Id;
+        _providers["ASSO-59"].Rna = "W595000123";
 
         foreach (var programme in _programmes)
         {
@@ -208,6 +218,9 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
         }
         id = await writer.NextIdsAsync<Step>(steps.Count, ct);
         foreach (var step in steps) step.Id = id++;
+        var clauseHours = LinkToModules(batch);
+        id = await writer.NextIdsAsync<ClauseHours>(clauseHours.Count, ct);
+        foreach (var x in clauseHours) x.Id = id++;
         foreach (var (pathway, step) in exitSteps) pathway.ExitStepId = step.Id;
         id = await writer.NextIdsAsync<Barrier>(barriers.Count, ct);
         foreach (var x in barriers) x.Id = id++;
@@ -227,6 +240,7 @@ public sealed class SyntheticDataGenerator(ParcoursDbContext db, IReadOnlyList<S
         await writer.InsertAsync(contracts, ct);
         await writer.InsertAsync(appointments, ct);
         await writer.InsertAsync(events, ct);
+        await writer.InsertAsync(clauseHours, ct);
         await transaction.CommitAsync(ct);
     }
 

@@ -23,7 +23,16 @@ public class Organisation : IVersioned
 
     public string? Departement { get; set; }
 
+    /// <summary>Registration number of an association (RNA, «W» and 9 digits).</summary>
+    public string? Rna { get; set; }
+
+    /// <summary>Code in a national register, for instance the national PLIE network's code of a PLIE.</summary>
+    public string? NationalCode { get; set; }
+
     public long? ParentOrganisationId { get; set; }
+
+    /// <summary>The FSE intermediate body that manages this organisation's FSE operations (kind OI, OI_PIVOT or DEPARTEMENT).</summary>
+    public long? IntermediateBodyId { get; set; }
 
     public DateOnly? ActiveFrom { get; set; }
 

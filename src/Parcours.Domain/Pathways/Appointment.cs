@@ -14,6 +14,8 @@ public class Appointment : IVersioned, IPersonalData
     /// <summary>true present, false absent, null not yet known.</summary>
     public bool? Attended { get; set; }
     public long? ReferentId { get; set; }
+    /// <summary>Rank of the convocation for a pre-entry appointment (1 to 9).</summary>
+    public int? ConvocationRank { get; set; }
     /// <summary>Interview note: free text that never leaves Parcours .</summary>
     public string? Note { get; set; }
     public int Version { get; set; }

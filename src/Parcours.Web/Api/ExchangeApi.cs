@@ -13,7 +13,7 @@ namespace Parcours.Web.Api;
 /// </summary>
 public static class ExchangeApi
 {
-    public sealed record ImportSummary(bool Imported, bool AlreadyImported, long Rows, int Created, int Updated, IReadOnlyList<ImportIssueDto> Issues);
+    public sealed record ImportSummary(bool Imported, bool AlreadyImported, long Rows, int Created, int Updated, int Deleted, IReadOnlyList<ImportIssueDto> Issues);
 
     public sealed record ImportIssueDto(string Severity, string File, int? Line, string Column, string RecordId, string Code, string Message);
 
@@ -22,7 +22,7 @@ public static class ExchangeApi
         api.MapPost("/imports", ImportAsync).WithName("ImportDataset").DisableAntiforgery()
             .WithSummary("Importe un jeu de données au format d'échange (zip, champ « dataset »), tout ou rien ; en cas d'erreur, renvoie le rapport CSV (422).");
         api.MapGet("/exports", ExportAsync).WithName("ExportDataset")
-            .WithSummary("Exporte les données de l'organisation au format d'échange (zip) ; anonymised=true pour le flux de consolidation nationale.");
+            .WithSummary("Exporte les données de l'organisation au format d'échange (zip) ; anonymised=true pour le flux de consolidation nationale, excel=true pour des fichiers lisibles par un tableur (BOM et « ; »).");
     }
 
     private static bool Allowed(HttpContext http) => http.User.Has(Role.Coordinator | Role.Administrator);
@@ -55,7 +55,7 @@ public static class ExchangeApi
                 return Results.File(report.ToArray(), "text/csv; charset=utf-8", "import-report.csv") is var file2
                     ? Results.Extensions.WithStatus(file2, StatusCodes.Status422UnprocessableEntity) : file2;
             }
-            return Results.Ok(new ImportSummary(result.Imported, result.AlreadyImported, result.Rows, result.Created, result.Updated,
+            return Results.Ok(new ImportSummary(result.Imported, result.AlreadyImported, result.Rows, result.Created, result.Updated, result.Deleted,
                 result.Report.Sorted().Select(i => new ImportIssueDto(i.Severity.ToString().ToUpperInvariant(), i.File, i.Line, i.Column, i.RecordId, i.Code, i.MessageFr)).ToList()));
         }
         finally
@@ -64,13 +64,13 @@ public static class ExchangeApi
         }
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext http, ParcoursDbContext db, DatabaseTarget target, bool? anonymised, DateOnly? from, DateOnly? to, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(HttpContext http, ParcoursDbContext db, DatabaseTarget target, bool? anonymised, DateOnly? from, DateOnly? to, bool? excel, CancellationToken ct)
     {
         if (!Allowed(http)) return Results.StatusCode(StatusCodes.Status403Forbidden);
         var organisationId = UserClaims.Long(http.User, UserClaims.OrganisationId);
         var code = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Code).SingleOrDefaultAsync(ct);
         if (code is null) return Results.NotFound();
-        var options = new ExportOptions { OrganisationCode = code, From = from, To = to, Anonymised = anonymised == true };
+        var options = new ExportOptions { OrganisationCode = code, From = from, To = to, Anonymised = anonymised == true, ExcelFriendly = excel == true };
         if (options.Anonymised) options = options with { PseudonymKey = PseudonymKeyStore.LoadOrCreate(PseudonymKeyStore.DefaultPath(target)) };
         var folder = Directory.CreateTempSubdirectory("parcours-export-").FullName;
         try

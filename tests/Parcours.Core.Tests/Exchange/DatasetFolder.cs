@@ -43,6 +43,12 @@ public static class DatasetFolder
             ["barriers"] = await db.Barriers.LongCountAsync(),
             ["contracts"] = await db.Contracts.LongCountAsync(),
             ["appointments"] = await db.Appointments.LongCountAsync(),
+            ["operations"] = await db.Operations.LongCountAsync(),
+            ["financings"] = await db.Financings.LongCountAsync(),
+            ["actions"] = await db.InsertionActions.LongCountAsync(),
+            ["monthly_reports"] = await db.MonthlyReports.LongCountAsync(),
+            ["clause_markets"] = await db.ClauseMarkets.LongCountAsync(),
+            ["clause_hours"] = await db.ClauseHours.LongCountAsync(),
             ["keys"] = await db.Set<ExchangeRecordKey>().LongCountAsync(),
             ["datasets"] = await db.Set<ExchangeDataset>().LongCountAsync(),
         };

@@ -266,7 +266,7 @@ public abstract class ExchangeTests(TestDatabase databases) : IDisposable
         var before = await DatasetFolder.CountsAsync(target);
         // The same people sent again under other local ids: every participant_id (and its references) renamed.
         var copy = Track(DatasetFolder.Copy(dataset));
-        foreach (var file in new[] { "participants.csv", "pathways.csv" })
+        foreach (var file in new[] { "participants.csv", "pathways.csv", "clause_hours.csv" })
         {
             var path = Path.Combine(copy, file);
             var lines = File.ReadAllLines(path);

@@ -37,8 +37,9 @@ public static class Mutations
             case 4: // wrong encoding: Latin-1 accents
                 File.WriteAllBytes(path, Encoding.Latin1.GetBytes(text + "é"));
                 return "latin-1";
-            case 5: // bad code in a coded column (the second column is a code or a reference in every file)
-                var codeColumn = header.FindIndex(h => h is "kind" or "sex" or "scheme" or "step_type" or "barrier_code" or "role");
+            case 5: // bad code in a coded column (else the second column: a reference or a month in the files without such a column)
+                var codeColumn = header.FindIndex(h => h is "kind" or "sex" or "scheme" or "step_type" or "barrier_code" or "role"
+                    or "status" or "funder_kind" or "action_type" or "legal_basis" or "modality");
                 if (codeColumn < 0) codeColumn = 1;
                 var cells = lines[row].Split(',');
                 cells[codeColumn] = "CODE_INEXISTANT";

@@ -15,7 +15,10 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.Siret).HasMaxLength(14);
         b.Property(o => o.CommuneInsee).HasMaxLength(5);
         b.Property(o => o.Departement).HasMaxLength(3);
+        b.Property(o => o.Rna).HasMaxLength(10);
+        b.Property(o => o.NationalCode).HasMaxLength(32);
         b.HasOne<Organisation>().WithMany().HasForeignKey(o => o.ParentOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(o => o.IntermediateBodyId).OnDelete(DeleteBehavior.Restrict);
         b.Property(o => o.Version).IsConcurrencyToken();
     }
 }
