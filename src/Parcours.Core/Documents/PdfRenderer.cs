@@ -285,8 +285,9 @@ public sealed class PdfRenderer(TimeProvider clock)
 
         /// <summary>
         /// Widths in points filling the content width: proportional to the weights when every column has one;
-        /// otherwise each column's natural width (its widest cell, its header's longest word), the spare width
-        /// going to the left-aligned (text) columns, or everything scaled down when the natural widths do not fit.
+        /// otherwise each column's natural width (its widest cell, its header's longest word), the spare width going
+        /// to the right-aligned columns until their header fits on one line, then to the left-aligned (text) columns;
+        /// everything scaled down when the natural widths do not fit.
         /// </summary>
         private double[] ColumnWidths(TableBlock t)
         {
@@ -308,6 +309,19 @@ public sealed class PdfRenderer(TimeProvider clock)
             }
             var total = natural.Sum();
             if (total > ContentWidth) return natural.Select(w => w * ContentWidth / total).ToArray();
+            // Spare width first widens the other columns towards their header on one line (at most 90 pt), levelling
+            // them: each grows to a common width L (or to what its header needs), L as large as the page allows.
+            var targets = Enumerable.Range(0, n).Select(i => t.Columns[i].Align == CellAlign.Left ? natural[i]
+                : Math.Max(natural[i], Math.Min(90, FontMetrics.Measure(StandardFont.HelveticaBold, WinAnsi.Sanitize(t.Columns[i].Header), t.FontSize) + 2 * CellPadding + 1))).ToArray();
+            double WidthAt(double level, int i) => Math.Max(natural[i], Math.Min(targets[i], level));
+            double low = 0, high = 90;
+            for (var step = 0; step < 40; step++)
+            {
+                var level = (low + high) / 2;
+                if (Enumerable.Range(0, n).Sum(i => WidthAt(level, i)) <= ContentWidth) low = level; else high = level;
+            }
+            for (var i = 0; i < n; i++) natural[i] = WidthAt(low, i);
+            total = natural.Sum();
             var flexible = Enumerable.Range(0, n).Where(i => t.Columns[i].Align == CellAlign.Left).ToList();
             if (flexible.Count == 0) flexible = [.. Enumerable.Range(0, n)];
             var flexibleTotal = flexible.Sum(i => natural[i]);
