@@ -38,9 +38,8 @@ public static class ReportPdf
             });
         }
         document.Heading("Contrôles de cohérence", 2);
-        document.Table(new TableBlock(
-            [new TableColumn("Contrôle", Weight: 3), new TableColumn("Résultat", Weight: 1), new TableColumn("Détail", Weight: 8)],
-            result.Checks.Select(c => new TableRow([c.Id, c.Passed ? "OK" : "ÉCHEC", c.Detail], Bold: !c.Passed)).ToList()));
+        foreach (var check in result.Checks)
+            document.Paragraph($"{(check.Passed ? "OK" : "ÉCHEC")} · {check.Id} — {check.Detail}", check.Passed ? TextStyle.Normal : TextStyle.Alert, 8.5);
         if (result.Definitions.Count > 0)
         {
             document.Heading("Définitions", 2);
