@@ -66,7 +66,11 @@ public static class ParcoursWebApp
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
             Policies.Register(o);
         });
-        builder.Services.AddAntiforgery(o => o.Cookie.Name = "parcours.af");
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "parcours.af";
+            o.HeaderName = ApiAntiforgery.HeaderName; // API writes send the token in this header (forms keep their field)
+        });
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "API Parcours";
@@ -91,6 +95,7 @@ public static class ParcoursWebApp
         app.UseAuthentication();
         app.UseMiddleware<AccessScopeMiddleware>();
         app.UseAuthorization();
+        app.UseApiAntiforgery();
         app.MapRazorPages();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapParcoursApi();
