@@ -32,11 +32,14 @@ public static class WinAnsi
         ['\u2714'] = '+', // ✔ heavy check mark
         ['\u2713'] = '+',
         ['\u2718'] = 'x', ['\u2717'] = 'x', // ✘ ✗
+        // Letters of European names without a decomposition: their base letter.
+        ['Ł'] = 'L', ['ł'] = 'l', ['Đ'] = 'D', ['đ'] = 'd', ['ı'] = 'i', ['Ħ'] = 'H', ['ħ'] = 'h', ['ŀ'] = 'l', ['Ŀ'] = 'L',
     };
 
     /// <summary>
     /// The text made of WinAnsi characters only, one char per byte to write: composed (NFC), equivalents
-    /// substituted, every other character (or surrogate pair) replaced by «?», control characters other than
+    /// substituted, a letter whose accent WinAnsi lacks written as its base letter (ș → s, ő → o, so that names
+    /// stay readable), every other character (or surrogate pair) replaced by «?», control characters other than
     /// the line feed dropped.
     /// </summary>
     public static string Sanitize(string? text)
@@ -51,9 +54,19 @@ public static class WinAnsi
             if (Equivalents.TryGetValue(c, out var equivalent)) c = equivalent;
             if (c == '\n') { sb.Append(c); continue; }
             if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) continue; // C0 and C1 controls, \r included
-            sb.Append(IsEncodable(c) ? c : Replacement);
+            sb.Append(IsEncodable(c) ? c : BaseLetter(c) is { } letter ? letter : Replacement);
         }
         return sb.ToString();
+    }
+
+    /// <summary>The base letter of an accented letter (its canonical decomposition without the marks), when WinAnsi has it.</summary>
+    private static char? BaseLetter(char c)
+    {
+        if (!char.IsLetter(c)) return null;
+        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        return decomposed.Length > 1 && IsEncodable(decomposed[0])
+            && decomposed.Skip(1).All(m => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(m) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            ? decomposed[0] : null;
     }
 
     public static bool IsEncodable(char c) => (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xFF) || HighCodes.ContainsKey(c);

@@ -9,7 +9,8 @@ namespace Parcours.Core.Reporting;
 /// </summary>
 public static class ReportPdf
 {
-    public static LayoutDocument Layout(ReportResult result, string title)
+    /// <param name="extractedAt">When the data were read, printed under the title (rules.md: every report prints its extraction timestamp).</param>
+    public static LayoutDocument Layout(ReportResult result, string title, DateTimeOffset extractedAt)
     {
         var wide = result.Tables.Any(t => t.Columns.Count > 5);
         var document = new LayoutDocument(title)
@@ -19,6 +20,8 @@ public static class ReportPdf
         };
         document.Heading(title);
         document.Paragraph($"Organisations : {string.Join(", ", result.Organisations)}");
+        document.Paragraph(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Données extraites le {extractedAt.UtcDateTime:dd/MM/yyyy} à {extractedAt.UtcDateTime:HH:mm} (UTC)."), TextStyle.Muted);
         var failed = result.Failed.ToList();
         if (failed.Count > 0)
         {
@@ -48,5 +51,6 @@ public static class ReportPdf
         return document;
     }
 
-    public static byte[] Build(ReportResult result, string title, TimeProvider clock) => new PdfRenderer(clock).Render(Layout(result, title));
+    public static byte[] Build(ReportResult result, string title, TimeProvider clock) =>
+        new PdfRenderer(clock).Render(Layout(result, title, clock.GetUtcNow()));
 }

@@ -82,6 +82,7 @@ public sealed class ReportPdfCommandTests : IDisposable
         Assert.True(entries.GetProperty("MOIS").GetInt32() > 0, "the reference dataset has entries in March 2024");
         var text = PdfText.Extract(pdf, layout: true);
         Assert.Contains("Lettre mensuelle d'information — 03/2024", text);
+        Assert.Contains("Données extraites le 01/01/2025 à 00:00 (UTC).", text);
         Assert.Contains(text.Split('\n'), l => Collapse(l).Trim() == $"Entrées {entries.GetProperty("MOIS").GetInt32()} {entries.GetProperty("ANNEE").GetInt32()}");
     }
 }

@@ -129,6 +129,8 @@ public class PdfRendererTests
     public void CharactersOutsideWinAnsi_AreReplaced_NeverACrash()
     {
         Assert.Equal("a?b?c?", WinAnsi.Sanitize("aΩb😀c漢"));
+        // Letters whose accent WinAnsi lacks keep their base letter, so that names stay readable; French accents are kept.
+        Assert.Equal("Stefan Lukasz Dvorák Özil Nguyen", WinAnsi.Sanitize("Ștefan Łukasz Dvořák Özil Nguyễn"));
         Assert.Equal("x\u0000y".Length - 1, WinAnsi.Sanitize("x\u0000y").Length); // control characters dropped
         var pdf = Render(new LayoutDocument("Symboles Ω").Paragraph("Avant Ω 😀 漢字 après").Fields([("Clé ✓", "valeur 😀")])
             .Table(new TableBlock([new TableColumn("Ω")], [new TableRow(["𝄞"])])));
