@@ -75,7 +75,8 @@ public static class ParcoursWebApp
         {
             doc.Info.Title = "API Parcours";
             doc.Info.Version = "v1";
-            doc.Info.Description = "API JSON de Parcours : participants et parcours, avec les mêmes droits que les pages.";
+            doc.Info.Description = "API JSON de Parcours : participants et parcours, avec les mêmes droits que les pages. " +
+                "Chaque écriture (POST, PUT, PATCH, DELETE) envoie le jeton anti-contrefaçon de la session dans l'en-tête X-CSRF-TOKEN (GET /api/v1/antiforgery).";
             return Task.CompletedTask;
         }));
         builder.Services.AddProblemDetails();
