@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: ./scripts/test.sh [extra `dotnet test` arguments]
 #
-# - installs what the tests need when missing (Debian packages: postgresql, chromium, and
-#   nodejs + npm for the front-end build), with apt-get, as root or through sudo;
+# - installs what the tests need when missing (Debian packages: postgresql, chromium,
+#   poppler-utils for pdftotext, which reads the generated PDFs, and nodejs + npm for the
+#   front-end build), with apt-get, as root or through sudo;
 # - starts a throw-away PostgreSQL server (temporary data dir, 127.0.0.1, a free port) and
 #   exports PARCOURS_TEST_POSTGRES and PARCOURS_TEST_CHROMIUM;
 # - runs `dotnet test Parcours.slnx` (TRX results in .artifacts/test-results/);
@@ -55,6 +56,8 @@ pg_bin_dir >/dev/null || missing+=(postgresql)
 # fonts-liberation is only a Recommends of chromium: without it pages render with no text font.
 [ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+# pdftotext and pdfinfo: the tests read every generated PDF with a real reader.
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing Debian packages: ${missing[*]}"
@@ -66,6 +69,7 @@ fi
 PG_BIN="$(pg_bin_dir)" || { log "PostgreSQL server binaries not found under /usr/lib/postgresql"; exit 1; }
 command -v npm >/dev/null 2>&1 || { log "npm not found after installation"; exit 1; }
 [ -x /usr/bin/chromium ] || { log "/usr/bin/chromium not found after installation"; exit 1; }
+command -v pdftotext >/dev/null 2>&1 || { log "pdftotext not found after installation (package poppler-utils)"; exit 1; }
 
 # ---------------------------------------------------------------- PostgreSQL
 # initdb and pg_ctl refuse to run as root: run them as the postgres OS user (created by the

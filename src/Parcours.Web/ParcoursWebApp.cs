@@ -66,12 +66,17 @@ public static class ParcoursWebApp
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
             Policies.Register(o);
         });
-        builder.Services.AddAntiforgery(o => o.Cookie.Name = "parcours.af");
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "parcours.af";
+            o.HeaderName = ApiAntiforgery.HeaderName; // API writes send the token in this header (forms keep their field)
+        });
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "API Parcours";
             doc.Info.Version = "v1";
-            doc.Info.Description = "API JSON de Parcours : participants et parcours, avec les mêmes droits que les pages.";
+            doc.Info.Description = "API JSON de Parcours : participants et parcours, avec les mêmes droits que les pages. " +
+                "Chaque écriture (POST, PUT, PATCH, DELETE) envoie le jeton anti-contrefaçon de la session dans l'en-tête X-CSRF-TOKEN (GET /api/v1/antiforgery).";
             return Task.CompletedTask;
         }));
         builder.Services.AddProblemDetails();
@@ -91,6 +96,7 @@ public static class ParcoursWebApp
         app.UseAuthentication();
         app.UseMiddleware<AccessScopeMiddleware>();
         app.UseAuthorization();
+        app.UseApiAntiforgery();
         app.MapRazorPages();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapParcoursApi();

@@ -12,7 +12,10 @@ public static class CliProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables.</summary>
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
         var start = new ProcessStartInfo(dotnet)
@@ -30,6 +33,8 @@ public static class CliProcess
         start.Environment["LANG"] = "C.UTF-8";
         start.Environment.Remove("LC_ALL");
         start.Environment.Remove("PARCOURS_DB");
+        start.Environment.Remove("SOURCE_DATE_EPOCH");
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -45,8 +45,8 @@ public static class ReportCommand
 
         private static Option<string> CreateFormat()
         {
-            var format = new Option<string>("--format") { Description = "Format : json, csv, xlsx ou html.", DefaultValueFactory = _ => "json" };
-            format.AcceptOnlyFromAmong("json", "csv", "xlsx", "html");
+            var format = new Option<string>("--format") { Description = "Format : json, csv, xlsx, html ou pdf.", DefaultValueFactory = _ => "json" };
+            format.AcceptOnlyFromAmong("json", "csv", "xlsx", "html", "pdf");
             return format;
         }
 
@@ -130,6 +130,21 @@ public static class ReportCommand
         return command;
     }
 
+    /// <summary>
+    /// The creation date written in a PDF: SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention)
+    /// when set, so that the same data give the same file; else the current time.
+    /// </summary>
+    internal static TimeProvider DocumentClock() =>
+        long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? new FixedTime(DateTimeOffset.FromUnixTimeSeconds(seconds))
+            : TimeProvider.System;
+
+    private sealed class FixedTime(DateTimeOffset instant) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => instant;
+    }
+
     internal static async Task<int> WriteAsync(ReportResult result, string format, FileInfo? output, string title, CancellationToken ct)
     {
         var bytes = format switch
@@ -137,6 +152,7 @@ public static class ReportCommand
             "csv" => ReportRendering.CsvBytes(result),
             "html" => Encoding.UTF8.GetBytes(ReportRendering.HtmlDocument(result, title)),
             "xlsx" => ReportXlsx.Build(result),
+            "pdf" => ReportPdf.Build(result, title, DocumentClock()),
             _ => Encoding.UTF8.GetBytes(ReportRendering.Json(result) + "\n"),
         };
         if (output is not null) await File.WriteAllBytesAsync(output.FullName, bytes, ct);

@@ -22,6 +22,7 @@ public static class ParcoursApi
             .WithSummary("Fiche d'un participant et de ses parcours.");
         api.MapGet("/pathways/{id:long}", GetPathway).WithName("GetPathway")
             .WithSummary("Un parcours : procédure d'entrée, profil à l'entrée, étapes, freins, contrats, sortie.");
+        api.MapApiAntiforgery();
         api.MapExchangeApi();
         api.MapPathwaysApi();
     }

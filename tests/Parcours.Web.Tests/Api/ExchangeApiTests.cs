@@ -55,7 +55,7 @@ public class ExchangeApiTests(SharedWebApp app) : IClassFixture<SharedWebApp>
         var demo = await DemoDatabase.GetAsync();
         var database = demo.CreateCopy("exchange-api");
         await using var factory = new ParcoursWebFactory(database);
-        using var client = await factory.LoginAsync("coordinateur1");
+        using var client = await factory.LoginForApiAsync("coordinateur1");
         var zip = await client.GetByteArrayAsync("/api/v1/exports");
         long before;
         await using (var db = DemoDatabase.Open(database)) before = await db.Participants.IgnoreQueryFilters().LongCountAsync();
@@ -76,7 +76,7 @@ public class ExchangeApiTests(SharedWebApp app) : IClassFixture<SharedWebApp>
         var demo = await DemoDatabase.GetAsync();
         var database = demo.CreateCopy("exchange-api-bad");
         await using var factory = new ParcoursWebFactory(database);
-        using var client = await factory.LoginAsync("coordinateur1");
+        using var client = await factory.LoginForApiAsync("coordinateur1");
         var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {

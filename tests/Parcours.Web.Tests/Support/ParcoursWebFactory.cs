@@ -38,4 +38,27 @@ public sealed class ParcoursWebFactory(string database) : WebApplicationFactory<
         }
         return client;
     }
+
+    /// <summary>
+    /// A client signed in as <paramref name="login"/> that sends the session's antiforgery token (from
+    /// <c>GET /api/v1/antiforgery</c>) in the <c>X-CSRF-TOKEN</c> header of every request, as an API client must for writes.
+    /// </summary>
+    public async Task<HttpClient> LoginForApiAsync(string login, string password = DemoDatabase.Password)
+    {
+        var client = await LoginAsync(login, password);
+        var token = await ApiTokenAsync(client);
+        client.DefaultRequestHeaders.Add(token.HeaderName, token.Token);
+        return client;
+    }
+
+    public sealed record AntiforgeryToken(string HeaderName, string Token);
+
+    /// <summary>The antiforgery token of the client's session, as <c>GET /api/v1/antiforgery</c> gives it.</summary>
+    public static async Task<AntiforgeryToken> ApiTokenAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/api/v1/antiforgery");
+        response.EnsureSuccessStatusCode();
+        return await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<AntiforgeryToken>(response.Content)
+            ?? throw new InvalidOperationException("Empty antiforgery answer.");
+    }
 }

@@ -47,7 +47,7 @@ public class WorkspaceAccessAndApiTests(WritableWebApp app) : IClassFixture<Writ
     public async Task Referent_CannotOpenOrWrite_AnotherOrganisationsOrAnotherReferentsPathway()
     {
         var (otherOrganisation, otherReferent, own) = await PathwaysAsync();
-        using var referent = await app.Factory.LoginAsync("referent1-1");
+        using var referent = await app.Factory.LoginForApiAsync("referent1-1");
         var step = new { StepType = "ACTION_MOBILISATION", StartDate = Today, OpenEnded = false, Version = 0 };
 
         foreach (var id in new[] { otherOrganisation, otherReferent })
@@ -74,7 +74,7 @@ public class WorkspaceAccessAndApiTests(WritableWebApp app) : IClassFixture<Writ
     public async Task Referent_CoordinationWrites_Refused403_AndPageFormPostsRefused()
     {
         var (_, _, own) = await PathwaysAsync();
-        using var referent = await app.Factory.LoginAsync("referent1-1");
+        using var referent = await app.Factory.LoginForApiAsync("referent1-1");
         using var exit = await referent.PostAsJsonAsync($"/api/v1/pathways/{own}/exit", new { Reason = "ABANDON", Version = 0 });
         using var loads = await referent.GetAsync("/api/v1/caseload/referents");
         using var commission = await referent.GetAsync("/commission");
@@ -88,7 +88,7 @@ public class WorkspaceAccessAndApiTests(WritableWebApp app) : IClassFixture<Writ
     {
         long referentId;
         await using (var data = new DemoData(app.Database)) referentId = await data.ReferentOfAsync("referent1-1");
-        using var coordinator = await app.Factory.LoginAsync("coordinateur1");
+        using var coordinator = await app.Factory.LoginForApiAsync("coordinateur1");
 
         using var created = await coordinator.PostAsJsonAsync("/api/v1/prescriptions", new
         {
@@ -138,7 +138,7 @@ public class WorkspaceAccessAndApiTests(WritableWebApp app) : IClassFixture<Writ
     public async Task Api_ContractEndingWithin30Days_RaisesTheRenewalAlert_AndPrints()
     {
         var (_, _, own) = await PathwaysAsync();
-        using var referent = await app.Factory.LoginAsync("referent1-1");
+        using var referent = await app.Factory.LoginForApiAsync("referent1-1");
         int version;
         using (var json = JsonDocument.Parse(await referent.GetStringAsync($"/api/v1/pathways/{own}"))) version = json.RootElement.GetProperty("version").GetInt32();
         var today = DateOnly.FromDateTime(DateTime.Today); // this factory runs on the system clock
@@ -172,7 +172,7 @@ public class WorkspaceAccessAndApiTests(WritableWebApp app) : IClassFixture<Writ
             pathwayId = rsa.Id;
             login = await data.Db.Users.Where(u => u.OrganisationId == rsa.OrganisationId && u.Roles == Domain.Access.Role.Coordinator).Select(u => u.Login).FirstAsync();
         }
-        using var coordinator = await app.Factory.LoginAsync(login);
+        using var coordinator = await app.Factory.LoginForApiAsync(login);
         int version;
         using (var json = JsonDocument.Parse(await coordinator.GetStringAsync($"/api/v1/pathways/{pathwayId}"))) version = json.RootElement.GetProperty("version").GetInt32();
         var today = DateOnly.FromDateTime(DateTime.Today);
