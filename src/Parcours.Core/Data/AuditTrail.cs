@@ -17,7 +17,7 @@ internal static class AuditTrail
     [
         typeof(Participant), typeof(ParticipantIdentity), typeof(Pathway), typeof(Step), typeof(Barrier),
         typeof(CommitmentContract), typeof(Appointment), typeof(User), typeof(CaseloadShare), typeof(Referent),
-        typeof(PathwayDocument), typeof(RsaOrientation),
+        typeof(PathwayDocument), typeof(RsaOrientation), typeof(SituationChange), typeof(TripartiteReview), typeof(EmploymentFollowUp),
     ];
 
     /// <summary>Fields whose values never enter the log.</summary>
@@ -28,6 +28,7 @@ internal static class AuditTrail
         nameof(ParticipantIdentity.CafNumber), nameof(ParticipantIdentity.AddressLine), nameof(ParticipantIdentity.PostalCode),
         nameof(ParticipantIdentity.CommuneInsee), nameof(ParticipantIdentity.Phone), nameof(ParticipantIdentity.Email),
         nameof(ParticipantIdentity.SearchName), nameof(Appointment.Note), nameof(User.PasswordHash),
+        nameof(TripartiteReview.Conclusions),
     ];
 
     internal sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes, long? OrganisationId)

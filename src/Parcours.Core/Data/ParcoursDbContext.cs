@@ -38,6 +38,9 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
     public DbSet<PathwayEvent> PathwayEvents => Set<PathwayEvent>();
     public DbSet<PathwayDocument> PathwayDocuments => Set<PathwayDocument>();
     public DbSet<RsaOrientation> RsaOrientations => Set<RsaOrientation>();
+    public DbSet<SituationChange> SituationChanges => Set<SituationChange>();
+    public DbSet<TripartiteReview> Reviews => Set<TripartiteReview>();
+    public DbSet<EmploymentFollowUp> FollowUps => Set<EmploymentFollowUp>();
 
     public DatabaseEngine Engine => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
         ? DatabaseEngine.Postgres : DatabaseEngine.Sqlite;
@@ -119,6 +122,8 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
 
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in ChangeTracker.Entries<PathwayEvent>().Where(e => e.State == EntityState.Added && e.Entity.RecordedAtUtc == default))
+            entry.Entity.RecordedAtUtc = now;
+        foreach (var entry in ChangeTracker.Entries<SituationChange>().Where(e => e.State == EntityState.Added && e.Entity.RecordedAtUtc == default))
             entry.Entity.RecordedAtUtc = now;
 
         if (!AuditEachRow) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

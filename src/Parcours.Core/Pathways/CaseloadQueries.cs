@@ -62,9 +62,14 @@ public sealed class CaseloadQueries(ParcoursDbContext db, TimeProvider clock, Pa
                 LastContact = p.Appointments.Where(a => a.Attended == true && a.Date <= today).Max(a => (DateOnly?)a.Date),
                 ContractEnd = p.Contracts.Where(c => c.Kind == CommitmentContractKind.CER || c.Kind == CommitmentContractKind.CONTRAT_ENGAGEMENT)
                     .OrderByDescending(c => c.StartDate).Select(c => c.EndDate).FirstOrDefault(),
+                LastReviewOn = db.Reviews.Where(r => r.PathwayId == p.Id).Max(r => (DateOnly?)r.HeldOn),
+                NextReviewOn = db.Reviews.Where(r => r.PathwayId == p.Id).OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.Id)
+                    .Select(r => r.NextReviewOn).FirstOrDefault(),
             }).ToListAsync(ct);
+            var followUps = await FollowUpsAsync(active.Select(p => p.Id), ct);
             rows = raw.Select(r => Row(r.Id, r.ParticipantId, r.LastName, r.FirstName, r.Status, r.StatusSince, r.EntryDate, r.ReferentId, r.RefFirst, r.RefLast,
-                r.CurrentStep, r.LastStepEnd, r.ExitJobStart, r.LastContact, r.ContractEnd, policy, today));
+                r.CurrentStep, r.LastStepEnd, r.ExitJobStart, r.LastContact, r.ContractEnd, new Reviews(r.LastReviewOn, r.NextReviewOn),
+                Done(followUps, r.Id, r.ExitJobStart), policy, today));
         }
         else rows = await ProgrammeRowsAsync(active, policy, today, ct);
         return Filter(rows, filter);
@@ -72,13 +77,14 @@ public sealed class CaseloadQueries(ParcoursDbContext db, TimeProvider clock, Pa
 
     private static CaseloadRow Row(long id, long participantId, string lastName, string firstName, PathwayStatus status, DateOnly? statusSince,
         DateOnly? entryDate, long? referentId, string? refFirst, string? refLast, StepType? currentStep, DateOnly? lastStepEnd, DateOnly? exitJobStart,
-        DateOnly? lastContact, DateOnly? contractEnd, PathwayPolicy policy, DateOnly today)
+        DateOnly? lastContact, DateOnly? contractEnd, Reviews reviews, IReadOnlyCollection<int> followUpsDone, PathwayPolicy policy, DateOnly today)
     {
         var entry = entryDate ?? statusSince ?? today;
         var snapshot = new PathwaySnapshot
         {
             Status = status, EntryDate = entry, StatusSince = statusSince, HasStepInProgress = currentStep is not null,
             LastStepEnd = lastStepEnd, ExitJobStart = exitJobStart, LastContact = lastContact, ContractEnd = contractEnd,
+            LastReviewOn = reviews.Last, NextReviewOn = reviews.Next, FollowUpsDone = followUpsDone,
         };
         return new CaseloadRow(id, participantId, lastName, firstName, status, currentStep is not null, currentStep, entry,
             CalendarMonths.WholeMonths(entry, today), lastContact, referentId, refFirst is null ? null : $"{refFirst} {refLast}",
@@ -115,6 +121,15 @@ public sealed class CaseloadQueries(ParcoursDbContext db, TimeProvider clock, Pa
             .Select(c => new { c.PathwayId, c.StartDate, c.EndDate }).ToListAsync(ct))
             .GroupBy(c => c.PathwayId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.StartDate)!.EndDate);
 
+        var reviews = (await db.Reviews.AsNoTracking().Where(v => activeIds.Contains(v.PathwayId))
+            .Select(v => new { v.PathwayId, v.Id, v.HeldOn, v.NextReviewOn }).ToListAsync(ct))
+            .GroupBy(v => v.PathwayId).ToDictionary(g => g.Key, g =>
+            {
+                var last = g.OrderByDescending(v => v.HeldOn).ThenByDescending(v => v.Id).First();
+                return new Reviews(last.HeldOn, last.NextReviewOn);
+            });
+        var followUps = await FollowUpsAsync(activeIds, ct);
+
         return raw.Select(r =>
         {
             var inProgress = running[r.Id].ToList();
@@ -122,9 +137,27 @@ public sealed class CaseloadQueries(ParcoursDbContext db, TimeProvider clock, Pa
             var exitJob = inProgress.Where(s => s.IsExitJob).Select(s => (DateOnly?)s.StartDate).Min();
             return Row(r.Id, r.ParticipantId, r.LastName, r.FirstName, r.Status, r.StatusSince, r.EntryDate, r.ReferentId, r.RefFirst, r.RefLast,
                 current?.StepType, lastEnds.GetValueOrDefault(r.Id), exitJob, contacts.TryGetValue(r.Id, out var c) ? c : null,
-                contracts.GetValueOrDefault(r.Id), policy, today);
+                contracts.GetValueOrDefault(r.Id), reviews.GetValueOrDefault(r.Id) ?? Reviews.None, Done(followUps, r.Id, exitJob), policy, today);
         }).ToList();
     }
+
+    /// <summary>The latest tripartite review of a pathway and the next one it planned.</summary>
+    private sealed record Reviews(DateOnly? Last, DateOnly? Next)
+    {
+        public static Reviews None { get; } = new(null, null);
+    }
+
+    /// <summary>Follow-up contacts done (job start, milestone) per pathway, in one query over the given pathways.</summary>
+    private async Task<ILookup<long, (DateOnly JobStart, int Milestone)>> FollowUpsAsync(IQueryable<long> pathwayIds, CancellationToken ct) =>
+        (await (from f in db.FollowUps.AsNoTracking()
+                join s in db.Steps.AsNoTracking() on f.StepId equals s.Id
+                where pathwayIds.Contains(f.PathwayId)
+                select new { f.PathwayId, s.StartDate, f.Milestone }).ToListAsync(ct))
+        .ToLookup(x => x.PathwayId, x => (x.StartDate, x.Milestone));
+
+    /// <summary>The milestones done for the exit job whose clock runs (the one starting on <paramref name="exitJobStart"/>).</summary>
+    private static IReadOnlyCollection<int> Done(ILookup<long, (DateOnly JobStart, int Milestone)> followUps, long pathwayId, DateOnly? exitJobStart) =>
+        exitJobStart is { } start ? followUps[pathwayId].Where(f => f.JobStart == start).Select(f => f.Milestone).ToList() : [];
 
     private static IReadOnlyList<CaseloadRow> Filter(IEnumerable<CaseloadRow> rows, CaseloadFilter filter)
     {

@@ -12,7 +12,8 @@ public sealed record EventView(DateOnly On, DateTime RecordedAtUtc, string Kind,
 /// <summary>Everything the pathway workspace page shows: the pathway, its documents, appointments, history, delays and alerts.</summary>
 public sealed record PathwayWorkspace(PathwayView Pathway, string LastName, string FirstName, DateOnly? BirthDate,
     IReadOnlyList<PathwayDocumentView> Documents, IReadOnlyList<AppointmentView> Appointments, IReadOnlyList<EventView> Events,
-    IReadOnlyList<CaseloadAlert> Alerts, PathwayPolicy Policy, DateOnly Today, RsaFile? Rsa = null)
+    IReadOnlyList<CaseloadAlert> Alerts, PathwayPolicy Policy, DateOnly Today, RsaFile? Rsa = null, SituationHistory? Situation = null,
+    IReadOnlyList<ReviewView>? Reviews = null, IReadOnlyList<JobFollowUp>? FollowUps = null)
 {
     /// <summary>Days from prescription to pre-assignment .</summary>
     public int? PreAssignmentDelay => Pathway.PrescriptionDate is { } p && Pathway.PreAssignmentDate is { } a ? a.DayNumber - p.DayNumber : null;
@@ -33,6 +34,13 @@ public sealed record PathwayWorkspace(PathwayView Pathway, string LastName, stri
 public sealed record RsaFile(long PathwayId, long ParticipantId, string LastName, string FirstName, string? ReferentName, DateOnly RightsOpenedOn,
     DateOnly? OrientedOn, RsaOrientationType? OrientationType, string? OrganisationName, DateOnly? ContractSignedOn,
     DateOnly OrientationDeadline, DateOnly? ContractDeadline, IReadOnlyList<string> Overdue);
+
+/// <summary>A tripartite review; <paramref name="Conclusions"/> is internal (pages only, never in the API, exports or feeds).</summary>
+public sealed record ReviewView(long Id, DateOnly HeldOn, bool ParticipantPresent, bool ReferentPresent, bool PrescriberPresent, bool EmployerPresent,
+    string? Conclusions, ReviewDecision Decision, DateOnly? NextReviewOn);
+
+/// <summary>The follow-up schedule of one exit job (W-05): its three contacts, done or not.</summary>
+public sealed record JobFollowUp(long StepId, StepType Type, DateOnly JobStart, DateOnly? JobEnd, string? EmployerName, IReadOnlyList<FollowUpContact> Contacts);
 
 public sealed record PathwayDocumentView(PathwayDocumentKind Kind, DateOnly ReceivedOn);
 
@@ -61,7 +69,44 @@ public sealed class PathwayWorkspaceQueries(ParcoursDbContext db, ParticipantQue
         if (pathway.Scheme == Scheme.ACCOMPAGNEMENT_RSA)
             rsa = (await RsaAsync(pathwayId, ct)).FirstOrDefault();
         return new PathwayWorkspace(pathway, identity.LastName, identity.FirstName, identity.BirthDate, documents, appointments, events, alerts,
-            policies.For(db.Scope.OrganisationId), Today.From(clock), rsa);
+            policies.For(db.Scope.OrganisationId), Today.From(clock), rsa, await SituationAsync(pathwayId, ct), await ReviewsAsync(pathwayId, ct),
+            await FollowUpsAsync(pathwayId, ct));
+    }
+
+    /// <summary>The frozen profile at entry, the current situation and its dated changes; null when out of scope.</summary>
+    public async Task<SituationHistory?> SituationAsync(long pathwayId, CancellationToken ct = default)
+    {
+        var p = await db.Pathways.AsNoTracking().Where(x => x.Id == pathwayId)
+            .Select(x => new Pathway
+            {
+                Id = x.Id, ParticipantId = x.ParticipantId, QpvResident = x.QpvResident, LoneParent = x.LoneParent, LabourMarketStatus = x.LabourMarketStatus,
+                EducationLevel = x.EducationLevel, RsaRightsAndDuties = x.RsaRightsAndDuties, PublicCategory = x.PublicCategory,
+                RegisteredFranceTravail = x.RegisteredFranceTravail,
+            }).SingleOrDefaultAsync(ct);
+        if (p is null) return null;
+        var commune = await db.Identities.AsNoTracking().Where(i => i.Id == p.ParticipantId).Select(i => i.CommuneInsee).SingleOrDefaultAsync(ct);
+        var changes = await db.SituationChanges.AsNoTracking().Where(c => c.PathwayId == pathwayId).ToListAsync(ct);
+        return SituationHistories.Build(ParticipantSituation.AtEntry(p), changes, commune);
+    }
+
+    /// <summary>The tripartite reviews of a pathway, latest first; null when out of scope.</summary>
+    public async Task<IReadOnlyList<ReviewView>?> ReviewsAsync(long pathwayId, CancellationToken ct = default)
+    {
+        if (!await db.Pathways.AnyAsync(p => p.Id == pathwayId, ct)) return null;
+        return await db.Reviews.AsNoTracking().Where(r => r.PathwayId == pathwayId).OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.Id)
+            .Select(r => new ReviewView(r.Id, r.HeldOn, r.ParticipantPresent, r.ReferentPresent, r.PrescriberPresent, r.EmployerPresent, r.Conclusions,
+                r.Decision, r.NextReviewOn)).ToListAsync(ct);
+    }
+
+    /// <summary>The follow-up schedule of each exit job of the pathway; null when out of scope.</summary>
+    public async Task<IReadOnlyList<JobFollowUp>?> FollowUpsAsync(long pathwayId, CancellationToken ct = default)
+    {
+        if (!await db.Pathways.AnyAsync(p => p.Id == pathwayId, ct)) return null;
+        var steps = (await db.Steps.AsNoTracking().Where(s => s.PathwayId == pathwayId).OrderBy(s => s.StartDate).ThenBy(s => s.Id).ToListAsync(ct))
+            .Where(s => s.IsExitJob).ToList();
+        if (steps.Count == 0) return [];
+        var done = (await db.FollowUps.AsNoTracking().Where(f => f.PathwayId == pathwayId).ToListAsync(ct)).ToLookup(f => f.StepId);
+        return steps.Select(s => new JobFollowUp(s.Id, s.StepType, s.StartDate, s.EndDate, s.EmployerName, FollowUpSchedule.For(s.StartDate, done[s.Id]))).ToList();
     }
 
     /// <summary>
