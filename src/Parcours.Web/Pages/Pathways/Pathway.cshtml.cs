@@ -102,6 +102,25 @@ public sealed class PathwayModel(PathwayWorkspaceQueries queries, CaseloadQuerie
     public Task<IActionResult> OnPostResumeAsync(long id, DateOnly date, int version, CancellationToken ct) =>
         Run(id, false, () => workflow.ResumeAsync(id, date, version, ct), "Le parcours a repris.", ct);
 
+    public Task<IActionResult> OnPostSituationAsync(long id, DateOnly effectiveOn, string? communeInsee, bool qpvResident, FamilySituation? familySituation,
+        bool loneParent, FseEntrySituation? labourMarketStatus, EducationLevelFt? educationLevel, bool rsaRecipient, bool longTermJobseeker,
+        bool registeredFranceTravail, int version, CancellationToken ct) =>
+        Run(id, false, () => workflow.ChangeSituationAsync(id, new PathwayWorkflow.SituationInput(effectiveOn, communeInsee, qpvResident, familySituation,
+            loneParent, labourMarketStatus, educationLevel, rsaRecipient, longTermJobseeker, registeredFranceTravail), version, ct),
+            "Le changement de situation a été enregistré.", ct);
+
+    public Task<IActionResult> OnPostReviewAsync(long id, DateOnly heldOn, bool participantPresent, bool referentPresent, bool prescriberPresent,
+        bool employerPresent, string? conclusions, ReviewDecision? decision, DateOnly? nextReviewOn, int version, CancellationToken ct) =>
+        Run(id, false, () => decision is null
+            ? Task.FromResult<ValidationResult?>(ValidationResult.Fail("Decision", "Choisissez la décision du bilan."))
+            : workflow.AddReviewAsync(id, new PathwayWorkflow.ReviewInput(heldOn, participantPresent, referentPresent, prescriberPresent, employerPresent,
+                conclusions, decision.Value, nextReviewOn), version, ct), "Le bilan tripartite a été enregistré.", ct);
+
+    public Task<IActionResult> OnPostFollowUpAsync(long id, long stepId, int milestone, DateOnly doneOn, FollowUpSituation? situation, int version, CancellationToken ct) =>
+        Run(id, false, () => situation is null
+            ? Task.FromResult<ValidationResult?>(ValidationResult.Fail("Situation", "Choisissez la situation constatée."))
+            : workflow.RecordFollowUpAsync(id, stepId, milestone, doneOn, situation.Value, version, ct), "Le contact de suivi a été enregistré.", ct);
+
     private async Task<IActionResult> Run(long id, bool coordinatorOnly, Func<Task<ValidationResult?>> action, string success, CancellationToken ct)
     {
         if (!CanWrite || (coordinatorOnly && !Coordinator)) return StatusCode(StatusCodes.Status403Forbidden);
