@@ -17,7 +17,7 @@ internal static class AuditTrail
     [
         typeof(Participant), typeof(ParticipantIdentity), typeof(Pathway), typeof(Step), typeof(Barrier),
         typeof(CommitmentContract), typeof(Appointment), typeof(User), typeof(CaseloadShare), typeof(Referent),
-        typeof(PathwayDocument), typeof(RsaOrientation), typeof(SituationChange), typeof(TripartiteReview), typeof(EmploymentFollowUp),
+        typeof(PathwayDocument), typeof(RsaOrientation), typeof(SituationChange), typeof(TripartiteReview), typeof(EmploymentFollowUp), typeof(ExitProposal),
     ];
 
     /// <summary>Fields whose values never enter the log.</summary>

@@ -41,6 +41,7 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
     public DbSet<SituationChange> SituationChanges => Set<SituationChange>();
     public DbSet<TripartiteReview> Reviews => Set<TripartiteReview>();
     public DbSet<EmploymentFollowUp> FollowUps => Set<EmploymentFollowUp>();
+    public DbSet<ExitProposal> ExitProposals => Set<ExitProposal>();
 
     public DatabaseEngine Engine => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
         ? DatabaseEngine.Postgres : DatabaseEngine.Sqlite;

@@ -275,8 +275,15 @@ public sealed class PathwayWorkflow(ParcoursDbContext db, TimeProvider clock, Pa
                     return ValidationResult.Fail(null, $"L'emploi a pris fin le {end:dd/MM/yyyy}, avant les 6 mois : pas de sortie positive, le parcours continue.");
             }
             else date = exitDate ?? today;
-            // The validation is the commission's decision, today.
-            return pathway.RecordExit(date, reason, step?.Id, today, today);
+            // The validation is the commission's decision, today; it settles a pending proposal.
+            var recorded = pathway.RecordExit(date, reason, step?.Id, today, today);
+            if (recorded.IsValid)
+                foreach (var pending in await db.ExitProposals.Where(x => x.PathwayId == pathway.Id && x.Status == ExitProposalStatus.PROPOSEE).ToListAsync(ct))
+                {
+                    pending.Status = ExitProposalStatus.VALIDEE;
+                    pending.DecidedOn = today;
+                }
+            return recorded;
         }, ct);
 
     /// <summary>A barrier identified on the pathway .</summary>
@@ -419,6 +426,47 @@ public sealed class PathwayWorkflow(ParcoursDbContext db, TimeProvider clock, Pa
                 DoneOn = doneOn, Situation = situation,
             });
             pathway.Events.Add(new PathwayEvent { On = doneOn, Kind = "FollowUp", FromStatus = pathway.Status, ToStatus = pathway.Status, Detail = $"m={milestone};{situation}" });
+            return result;
+        }, ct);
+
+    public sealed record ExitProposalInput(ExitReason Reason, long? ExitStepId, DateOnly? ExitDate, DateOnly ProposedOn);
+
+    /// <summary>
+    /// The référent proposes an exit to the commission (W-02 `ExitPending`): the pathway stays in progress (the exchanged
+    /// status does not change) until the commission validates it or refuses it.
+    /// </summary>
+    public Task<ValidationResult?> ProposeExitAsync(long pathwayId, ExitProposalInput input, int version, CancellationToken ct = default) =>
+        RunAsync(pathwayId, version, async (pathway, today) =>
+        {
+            Step? step = null;
+            if (input.ExitStepId is { } stepId)
+            {
+                step = await db.Steps.AsNoTracking().SingleOrDefaultAsync(s => s.Id == stepId && s.PathwayId == pathway.Id, ct);
+                if (step is null) return ValidationResult.Fail("ExitStepId", "L'étape justifiant la sortie n'appartient pas à ce parcours.");
+            }
+            var pending = await db.ExitProposals.AnyAsync(x => x.PathwayId == pathway.Id && x.Status == ExitProposalStatus.PROPOSEE, ct);
+            var result = ExitProposals.CheckPropose(pathway.Status, pathway.EntryDate, pending, input.Reason, step, input.ProposedOn, input.ExitDate, today);
+            if (!result.IsValid) return result;
+            db.ExitProposals.Add(new ExitProposal
+            {
+                PathwayId = pathway.Id, ProposedOn = input.ProposedOn, Reason = input.Reason, ExitStepId = step?.Id, ExitDate = input.ExitDate,
+            });
+            pathway.Events.Add(new PathwayEvent { On = input.ProposedOn, Kind = "ExitProposed", FromStatus = pathway.Status, ToStatus = pathway.Status, Detail = input.Reason.ToString() });
+            return result;
+        }, ct);
+
+    /// <summary>The commission refuses the proposed exit, with a reason: the pathway goes on «en parcours» (W-02).</summary>
+    public Task<ValidationResult?> RefuseExitAsync(long pathwayId, string? refusalReason, DateOnly decidedOn, int version, CancellationToken ct = default) =>
+        RunAsync(pathwayId, version, async (pathway, today) =>
+        {
+            var pending = await db.ExitProposals.Where(x => x.PathwayId == pathway.Id && x.Status == ExitProposalStatus.PROPOSEE)
+                .OrderByDescending(x => x.Id).FirstOrDefaultAsync(ct);
+            var result = ExitProposals.CheckRefuse(pending, refusalReason, decidedOn, today);
+            if (!result.IsValid) return result;
+            pending!.Status = ExitProposalStatus.REFUSEE;
+            pending.DecidedOn = decidedOn;
+            pending.RefusalReason = refusalReason!.Trim();
+            pathway.Events.Add(new PathwayEvent { On = decidedOn, Kind = "ExitRefused", FromStatus = pathway.Status, ToStatus = pathway.Status, Detail = pending.Reason.ToString() });
             return result;
         }, ct);
 

@@ -13,8 +13,11 @@ public sealed record EventView(DateOnly On, DateTime RecordedAtUtc, string Kind,
 public sealed record PathwayWorkspace(PathwayView Pathway, string LastName, string FirstName, DateOnly? BirthDate,
     IReadOnlyList<PathwayDocumentView> Documents, IReadOnlyList<AppointmentView> Appointments, IReadOnlyList<EventView> Events,
     IReadOnlyList<CaseloadAlert> Alerts, PathwayPolicy Policy, DateOnly Today, RsaFile? Rsa = null, SituationHistory? Situation = null,
-    IReadOnlyList<ReviewView>? Reviews = null, IReadOnlyList<JobFollowUp>? FollowUps = null)
+    IReadOnlyList<ReviewView>? Reviews = null, IReadOnlyList<JobFollowUp>? FollowUps = null, IReadOnlyList<ExitProposalView>? ExitProposals = null)
 {
+    /// <summary>The exit proposed and awaiting the commission (W-02 `ExitPending`), if any.</summary>
+    public ExitProposalView? PendingExit => ExitProposals?.FirstOrDefault(x => x.Status == ExitProposalStatus.PROPOSEE);
+
     /// <summary>Days from prescription to pre-assignment .</summary>
     public int? PreAssignmentDelay => Pathway.PrescriptionDate is { } p && Pathway.PreAssignmentDate is { } a ? a.DayNumber - p.DayNumber : null;
 
@@ -41,6 +44,12 @@ public sealed record ReviewView(long Id, DateOnly HeldOn, bool ParticipantPresen
 
 /// <summary>The follow-up schedule of one exit job (W-05): its three contacts, done or not.</summary>
 public sealed record JobFollowUp(long StepId, StepType Type, DateOnly JobStart, DateOnly? JobEnd, string? EmployerName, IReadOnlyList<FollowUpContact> Contacts);
+
+public sealed record ExitProposalView(long Id, DateOnly ProposedOn, ExitReason Reason, long? ExitStepId, DateOnly? ExitDate, ExitProposalStatus Status,
+    DateOnly? DecidedOn, string? RefusalReason);
+
+/// <summary>An exit proposed by a référent and awaiting the commission.</summary>
+public sealed record PendingExitItem(long PathwayId, string LastName, string FirstName, ExitReason Reason, DateOnly ProposedOn, string? ReferentName);
 
 public sealed record PathwayDocumentView(PathwayDocumentKind Kind, DateOnly ReceivedOn);
 
@@ -70,8 +79,22 @@ public sealed class PathwayWorkspaceQueries(ParcoursDbContext db, ParticipantQue
             rsa = (await RsaAsync(pathwayId, ct)).FirstOrDefault();
         return new PathwayWorkspace(pathway, identity.LastName, identity.FirstName, identity.BirthDate, documents, appointments, events, alerts,
             policies.For(db.Scope.OrganisationId), Today.From(clock), rsa, await SituationAsync(pathwayId, ct), await ReviewsAsync(pathwayId, ct),
-            await FollowUpsAsync(pathwayId, ct));
+            await FollowUpsAsync(pathwayId, ct), await ExitProposalsAsync(pathwayId, ct));
     }
+
+    /// <summary>The exit proposals of a pathway, latest first (the pathway was checked in scope by the caller).</summary>
+    private async Task<IReadOnlyList<ExitProposalView>> ExitProposalsAsync(long pathwayId, CancellationToken ct) =>
+        await db.ExitProposals.AsNoTracking().Where(x => x.PathwayId == pathwayId).OrderByDescending(x => x.Id)
+            .Select(x => new ExitProposalView(x.Id, x.ProposedOn, x.Reason, x.ExitStepId, x.ExitDate, x.Status, x.DecidedOn, x.RefusalReason)).ToListAsync(ct);
+
+    /// <summary>The exits proposed in the scope and awaiting the commission, oldest first.</summary>
+    public async Task<IReadOnlyList<PendingExitItem>> PendingExitsAsync(CancellationToken ct = default) =>
+        await (from x in db.ExitProposals.AsNoTracking()
+               join p in db.Pathways.AsNoTracking() on x.PathwayId equals p.Id
+               where x.Status == ExitProposalStatus.PROPOSEE
+               orderby x.ProposedOn, x.Id
+               select new PendingExitItem(p.Id, p.Participant!.Identity!.LastName, p.Participant.Identity.FirstName, x.Reason, x.ProposedOn,
+                   p.Referent!.FirstName + " " + p.Referent.LastName)).Take(500).ToListAsync(ct);
 
     /// <summary>The frozen profile at entry, the current situation and its dated changes; null when out of scope.</summary>
     public async Task<SituationHistory?> SituationAsync(long pathwayId, CancellationToken ct = default)

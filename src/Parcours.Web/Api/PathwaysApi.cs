@@ -86,9 +86,20 @@ public static class PathwaysApi
             await q.FollowUpsAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound())
             .WithName("GetFollowUps").WithSummary("Suivi dans l'emploi : contacts à 1, 3 et 6 mois de chaque emploi de sortie.");
         g.MapPost("/pathways/{id:long}/steps/{stepId:long}/follow-ups", (long id, long stepId, FollowUpBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
-            Write(u, false, () => w.RecordFollowUpAsync(id, stepId, b.Milestone, b.DoneOn, b.Situation, b.Version, ct))).WithName("RecordFollowUp");    }
+            Write(u, false, () => w.RecordFollowUpAsync(id, stepId, b.Milestone, b.DoneOn, b.Situation, b.Version, ct))).WithName("RecordFollowUp");
+        g.MapPost("/pathways/{id:long}/exit-proposal", (long id, ExitProposalBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
+            Write(u, false, () => w.ProposeExitAsync(id, new PathwayWorkflow.ExitProposalInput(b.Reason, b.ExitStepId, b.ExitDate, b.ProposedOn), b.Version, ct)))
+            .WithName("ProposeExit").WithSummary("Propose une sortie à la commission (le parcours reste en cours).");
+        g.MapPost("/pathways/{id:long}/exit-proposal/refusal", (long id, ExitRefusalBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
+            Write(u, true, () => w.RefuseExitAsync(id, b.RefusalReason, b.DecidedOn, b.Version, ct)))
+            .WithName("RefuseExit").WithSummary("La commission refuse la sortie proposée, avec un motif : le parcours continue.");
+        g.MapGet("/commission/exits", async Task<Results<Ok<IReadOnlyList<PendingExitItem>>, ForbidHttpResult>> (PathwayWorkspaceQueries q, ClaimsPrincipal u, CancellationToken ct) =>
+            Workspace.IsCoordinator(u) ? TypedResults.Ok(await q.PendingExitsAsync(ct)) : TypedResults.Forbid())
+            .WithName("GetPendingExits").WithSummary("Sorties proposées en attente de la commission (coordination).");    }
 
     public sealed record VersionBody(int Version);
+    public sealed record ExitProposalBody(ExitReason Reason, long? ExitStepId, DateOnly? ExitDate, DateOnly ProposedOn, int Version);
+    public sealed record ExitRefusalBody(string? RefusalReason, DateOnly DecidedOn, int Version);
     public sealed record SituationBody(DateOnly EffectiveOn, string? CommuneInsee, bool QpvResident, FamilySituation? FamilySituation, bool LoneParent,
         FseEntrySituation? LabourMarketStatus, EducationLevelFt? EducationLevel, bool RsaRecipient, bool LongTermJobseeker, bool RegisteredFranceTravail, int Version);
     public sealed record ReviewBody(DateOnly HeldOn, bool ParticipantPresent, bool ReferentPresent, bool PrescriberPresent, bool EmployerPresent,

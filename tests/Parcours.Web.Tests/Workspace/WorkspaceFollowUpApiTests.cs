@@ -194,4 +194,55 @@ public class WorkspaceFollowUpApiTests(WritableWebApp app) : IClassFixture<Writa
         Assert.Contains(Today.ToString("dd/MM/yyyy"), contact);
         Assert.Contains("Toujours en emploi", contact);
     }
+
+    [Fact]
+    public async Task ExitProposal_RefusedByTheCommissionWithAReason_PathwayGoesOn_ThenAnotherValidated()
+    {
+        long pathwayId;
+        await using (var data = new DemoData(app.Database))
+        {
+            var visible = await data.VisibleReferentsOfAsync("referent1-1");
+            pathwayId = await data.Db.Pathways.Where(p => p.ReferentId == visible[0] && p.Status == PathwayStatus.ENTRE)
+                .OrderBy(p => p.Id).Skip(2).Select(p => p.Id).FirstAsync();
+        }
+        using var referent = await app.Factory.LoginAsync("referent1-1");
+        using var coordinator = await app.Factory.LoginAsync("coordinateur1");
+        await NoContent(await referent.PostAsJsonAsync($"/api/v1/pathways/{pathwayId}/exit-proposal",
+            new { Reason = "ABANDON", ExitDate = Today, ProposedOn = Today, Version = await VersionAsync(referent, pathwayId) }));
+        // A second proposal while the first is pending: refused.
+        using var twice = await referent.PostAsJsonAsync($"/api/v1/pathways/{pathwayId}/exit-proposal",
+            new { Reason = "DEMENAGEMENT", ExitDate = Today, ProposedOn = Today, Version = await VersionAsync(referent, pathwayId) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, twice.StatusCode);
+        // Listed for the commission; the exchanged status is unchanged.
+        using (var agenda = JsonDocument.Parse(await coordinator.GetStringAsync("/api/v1/commission/exits")))
+            Assert.Contains(agenda.RootElement.EnumerateArray(), e => e.GetProperty("pathwayId").GetInt64() == pathwayId);
+        using (var json = JsonDocument.Parse(await referent.GetStringAsync($"/api/v1/pathways/{pathwayId}")))
+            Assert.Equal("ENTRE", json.RootElement.GetProperty("status").GetString());
+
+        // Only the commission refuses, and only with a reason.
+        using var byReferent = await referent.PostAsJsonAsync($"/api/v1/pathways/{pathwayId}/exit-proposal/refusal",
+            new { RefusalReason = "Non", DecidedOn = Today, Version = await VersionAsync(referent, pathwayId) });
+        Assert.Equal(HttpStatusCode.Forbidden, byReferent.StatusCode);
+        using var noReason = await coordinator.PostAsJsonAsync($"/api/v1/pathways/{pathwayId}/exit-proposal/refusal",
+            new { RefusalReason = "", DecidedOn = Today, Version = await VersionAsync(coordinator, pathwayId) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
+        await NoContent(await coordinator.PostAsJsonAsync($"/api/v1/pathways/{pathwayId}/exit-proposal/refusal",
+            new { RefusalReason = "La personne reprend ses démarches : à revoir au prochain bilan", DecidedOn = Today, Version = await VersionAsync(coordinator, pathwayId) }));
+
+        var page = await referent.GetPageAsync($"/parcours/{pathwayId}");
+        Assert.Contains("à revoir au prochain bilan", page.QuerySelector("[data-testid=exit-refused]").Text());
+        Assert.Null(page.QuerySelector("[data-testid=exit-pending]"));
+        using (var agenda = JsonDocument.Parse(await coordinator.GetStringAsync("/api/v1/commission/exits")))
+            Assert.DoesNotContain(agenda.RootElement.EnumerateArray(), e => e.GetProperty("pathwayId").GetInt64() == pathwayId);
+
+        // A new proposal, validated by the commission: the pathway exits and the proposal is settled.
+        await NoContent(await referent.PostAsJsonAsync($"/api/v1/pathways/{pathwayId}/exit-proposal",
+            new { Reason = "DEMENAGEMENT", ExitDate = Today, ProposedOn = Today, Version = await VersionAsync(referent, pathwayId) }));
+        await NoContent(await coordinator.PostAsJsonAsync($"/api/v1/pathways/{pathwayId}/exit",
+            new { Reason = "DEMENAGEMENT", ExitDate = Today, Version = await VersionAsync(coordinator, pathwayId) }));
+        await using var check = new DemoData(app.Database);
+        var proposals = await check.Db.ExitProposals.Where(x => x.PathwayId == pathwayId).OrderBy(x => x.Id).Select(x => x.Status).ToListAsync();
+        Assert.Equal([Domain.Pathways.ExitProposalStatus.REFUSEE, Domain.Pathways.ExitProposalStatus.VALIDEE], proposals);
+        Assert.Equal(PathwayStatus.SORTI, (await check.Db.Pathways.SingleAsync(p => p.Id == pathwayId)).Status);
+    }
 }

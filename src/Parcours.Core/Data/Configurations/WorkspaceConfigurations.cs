@@ -73,3 +73,17 @@ internal sealed class EmploymentFollowUpConfiguration : IEntityTypeConfiguration
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
+
+/// <summary>Exits proposed to the commission, validated or refused (migration 0005_workspace_followup).</summary>
+internal sealed class ExitProposalConfiguration : IEntityTypeConfiguration<ExitProposal>
+{
+    public void Configure(EntityTypeBuilder<ExitProposal> b)
+    {
+        b.ToTable("pathways_exit_proposal");
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.RefusalReason).HasMaxLength(ExitProposals.MaxRefusalReasonLength);
+        b.HasOne<Pathway>().WithMany().HasForeignKey(x => x.PathwayId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.PathwayId, x.Status });
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}

@@ -11,10 +11,12 @@ public sealed class CommissionModel(PathwayWorkspaceQueries queries) : PageModel
 {
     public IReadOnlyList<CommissionItem> Ready { get; private set; } = [];
     public IReadOnlyList<CommissionItem> InProcedure { get; private set; } = [];
+    public IReadOnlyList<PendingExitItem> PendingExits { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Ready = await queries.CommissionAsync(ct);
         InProcedure = await queries.ProcedureAsync(ct);
+        PendingExits = await queries.PendingExitsAsync(ct);
     }
 }

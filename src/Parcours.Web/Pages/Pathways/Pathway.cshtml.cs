@@ -121,6 +121,16 @@ public sealed class PathwayModel(PathwayWorkspaceQueries queries, CaseloadQuerie
             ? Task.FromResult<ValidationResult?>(ValidationResult.Fail("Situation", "Choisissez la situation constatée."))
             : workflow.RecordFollowUpAsync(id, stepId, milestone, doneOn, situation.Value, version, ct), "Le contact de suivi a été enregistré.", ct);
 
+    public Task<IActionResult> OnPostProposeExitAsync(long id, ExitReason? reason, long? exitStepId, DateOnly? exitDate, DateOnly proposedOn, int version,
+        CancellationToken ct) =>
+        Run(id, false, () => reason is null
+            ? Task.FromResult<ValidationResult?>(ValidationResult.Fail("Reason", "Choisissez le motif de sortie proposé."))
+            : workflow.ProposeExitAsync(id, new PathwayWorkflow.ExitProposalInput(reason.Value, exitStepId, exitDate, proposedOn), version, ct),
+            "La sortie est proposée à la commission.", ct);
+
+    public Task<IActionResult> OnPostRefuseExitAsync(long id, string? refusalReason, DateOnly decidedOn, int version, CancellationToken ct) =>
+        Run(id, true, () => workflow.RefuseExitAsync(id, refusalReason, decidedOn, version, ct), "La sortie est refusée : le parcours continue.", ct);
+
     private async Task<IActionResult> Run(long id, bool coordinatorOnly, Func<Task<ValidationResult?>> action, string success, CancellationToken ct)
     {
         if (!CanWrite || (coordinatorOnly && !Coordinator)) return StatusCode(StatusCodes.Status403Forbidden);

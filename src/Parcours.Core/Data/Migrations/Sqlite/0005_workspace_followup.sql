@@ -54,3 +54,20 @@ CREATE TABLE "pathways_followup" (
 CREATE INDEX "ix_pathways_followup_pathway_id" ON "pathways_followup" ("pathway_id");
 
 CREATE UNIQUE INDEX "ix_pathways_followup_step_id_milestone" ON "pathways_followup" ("step_id", "milestone");
+
+-- Exits proposed to the commission (W-02 ExitPending), then validated or refused with a reason.
+CREATE TABLE "pathways_exit_proposal" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_pathways_exit_proposal" PRIMARY KEY AUTOINCREMENT,
+    "pathway_id" INTEGER NOT NULL,
+    "proposed_on" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "exit_step_id" INTEGER NULL,
+    "exit_date" TEXT NULL,
+    "status" TEXT NOT NULL,
+    "decided_on" TEXT NULL,
+    "refusal_reason" TEXT NULL,
+    "version" INTEGER NOT NULL,
+    CONSTRAINT "fk_pathways_exit_proposal_pathways_pathway_pathway_id" FOREIGN KEY ("pathway_id") REFERENCES "pathways_pathway" ("id") ON DELETE CASCADE
+);
+
+CREATE INDEX "ix_pathways_exit_proposal_pathway_id_status" ON "pathways_exit_proposal" ("pathway_id", "status");
