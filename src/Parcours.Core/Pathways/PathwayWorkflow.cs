@@ -159,6 +159,10 @@ public sealed class PathwayWorkflow(ParcoursDbContext db, TimeProvider clock, Pa
             }, today);
         }, ct);
 
+    /// <summary>The commission defers the file to a later session, with a reason (W-01).</summary>
+    public Task<ValidationResult?> DeferCommissionAsync(long pathwayId, string? reason, DateOnly date, int version, CancellationToken ct = default) =>
+        RunAsync(pathwayId, version, (pathway, today) => Task.FromResult(pathway.DeferCommission(reason, date, today)), ct);
+
     public Task<ValidationResult?> RecordNonEntryAsync(long pathwayId, NonEntryReason reason, DateOnly date, int version, CancellationToken ct = default) =>
         RunAsync(pathwayId, version, (pathway, today) => Task.FromResult(pathway.RecordNonEntry(reason, date, today)), ct);
 

@@ -15,6 +15,13 @@ public sealed record PathwayWorkspace(PathwayView Pathway, string LastName, stri
     IReadOnlyList<CaseloadAlert> Alerts, PathwayPolicy Policy, DateOnly Today, RsaFile? Rsa = null, SituationHistory? Situation = null,
     IReadOnlyList<ReviewView>? Reviews = null, IReadOnlyList<JobFollowUp>? FollowUps = null, IReadOnlyList<ExitProposalView>? ExitProposals = null)
 {
+    /// <summary>The entry-procedure alerts of the pathway as of today .</summary>
+    public IReadOnlyList<EntryAlert> EntryAlerts =>
+        EntryProcedureAlerts.For(Pathway.Status, Pathway.PrescriptionDate, Pathway.PreAssignmentDate, Pathway.ConvocationCount, Policy, Today);
+
+    /// <summary>The latest deferral by the commission, when the file is back at the interview stage.</summary>
+    public EventView? LastDeferral => Pathway.Status == PathwayStatus.ENTRETIEN ? Events.FirstOrDefault(e => e.Kind == "CommissionDeferred") : null;
+
     /// <summary>The exit proposed and awaiting the commission (W-02 `ExitPending`), if any.</summary>
     public ExitProposalView? PendingExit => ExitProposals?.FirstOrDefault(x => x.Status == ExitProposalStatus.PROPOSEE);
 
@@ -54,10 +61,17 @@ public sealed record PendingExitItem(long PathwayId, string LastName, string Fir
 public sealed record PathwayDocumentView(PathwayDocumentKind Kind, DateOnly ReceivedOn);
 
 public sealed record CommissionItem(long PathwayId, long ParticipantId, string LastName, string FirstName, DateOnly? PrescriptionDate,
-    DateOnly? InterviewDate, DateOnly? CommissionDate, string? ReferentName, int Version);
+    DateOnly? InterviewDate, DateOnly? CommissionDate, string? ReferentName, int Version, PathwayStatus Status = PathwayStatus.PRESCRIT,
+    DateOnly? PreAssignmentDate = null, int ConvocationCount = 0)
+{
+    /// <summary>The entry-procedure alerts, filled by the query as of today.</summary>
+    public IReadOnlyList<EntryAlert> Alerts { get; init; } = [];
+}
 
 public sealed class PathwayWorkspaceQueries(ParcoursDbContext db, ParticipantQueries participants, CaseloadQueries caseload, TimeProvider clock, PathwayPolicies policies)
 {
+    public DateOnly Today => Pathways.Today.From(clock);
+
     public async Task<PathwayWorkspace?> GetAsync(long pathwayId, CancellationToken ct = default)
     {
         var pathway = await participants.PathwayAsync(pathwayId, ct);
@@ -78,7 +92,7 @@ public sealed class PathwayWorkspaceQueries(ParcoursDbContext db, ParticipantQue
         if (pathway.Scheme == Scheme.ACCOMPAGNEMENT_RSA)
             rsa = (await RsaAsync(pathwayId, ct)).FirstOrDefault();
         return new PathwayWorkspace(pathway, identity.LastName, identity.FirstName, identity.BirthDate, documents, appointments, events, alerts,
-            policies.For(db.Scope.OrganisationId), Today.From(clock), rsa, await SituationAsync(pathwayId, ct), await ReviewsAsync(pathwayId, ct),
+            policies.For(db.Scope.OrganisationId), Pathways.Today.From(clock), rsa, await SituationAsync(pathwayId, ct), await ReviewsAsync(pathwayId, ct),
             await FollowUpsAsync(pathwayId, ct), await ExitProposalsAsync(pathwayId, ct));
     }
 
@@ -138,7 +152,7 @@ public sealed class PathwayWorkspaceQueries(ParcoursDbContext db, ParticipantQue
     /// </summary>
     public async Task<IReadOnlyList<RsaFile>> RsaAsync(long? pathwayId = null, CancellationToken ct = default)
     {
-        var today = Today.From(clock);
+        var today = Pathways.Today.From(clock);
         var policy = policies.For(db.Scope.OrganisationId);
         var query = from o in db.RsaOrientations.AsNoTracking()
                     join p in db.Pathways.AsNoTracking() on o.PathwayId equals p.Id
@@ -161,15 +175,22 @@ public sealed class PathwayWorkspaceQueries(ParcoursDbContext db, ParticipantQue
         await db.Pathways.AsNoTracking().Where(p => p.Status == PathwayStatus.EN_COMMISSION)
             .OrderBy(p => p.EntryCommissionDate).ThenBy(p => p.Id)
             .Select(p => new CommissionItem(p.Id, p.ParticipantId, p.Participant!.Identity!.LastName, p.Participant.Identity.FirstName,
-                p.PrescriptionDate, p.PreEntryInterviewDate, p.EntryCommissionDate, p.Referent!.FirstName + " " + p.Referent.LastName, p.Version))
+                p.PrescriptionDate, p.PreEntryInterviewDate, p.EntryCommissionDate, p.Referent!.FirstName + " " + p.Referent.LastName, p.Version,
+                p.Status, p.PreAssignmentDate, p.ConvocationCount))
             .Take(500).ToListAsync(ct);
 
-    /// <summary>Prescriptions still in the entry procedure (before the commission), oldest first.</summary>
-    public async Task<IReadOnlyList<CommissionItem>> ProcedureAsync(CancellationToken ct = default) =>
-        await db.Pathways.AsNoTracking()
+    /// <summary>Prescriptions still in the entry procedure (before the commission), oldest first, with their alerts .</summary>
+    public async Task<IReadOnlyList<CommissionItem>> ProcedureAsync(CancellationToken ct = default)
+    {
+        var today = Pathways.Today.From(clock);
+        var policy = policies.For(db.Scope.OrganisationId);
+        var items = await db.Pathways.AsNoTracking()
             .Where(p => p.Status == PathwayStatus.PRESCRIT || p.Status == PathwayStatus.PRE_AFFECTE || p.Status == PathwayStatus.CONVOQUE || p.Status == PathwayStatus.ENTRETIEN)
             .OrderBy(p => p.PrescriptionDate).ThenBy(p => p.Id)
             .Select(p => new CommissionItem(p.Id, p.ParticipantId, p.Participant!.Identity!.LastName, p.Participant.Identity.FirstName,
-                p.PrescriptionDate, p.PreEntryInterviewDate, p.EntryCommissionDate, p.Referent!.FirstName + " " + p.Referent.LastName, p.Version))
+                p.PrescriptionDate, p.PreEntryInterviewDate, p.EntryCommissionDate, p.Referent!.FirstName + " " + p.Referent.LastName, p.Version,
+                p.Status, p.PreAssignmentDate, p.ConvocationCount))
             .Take(500).ToListAsync(ct);
+        return items.Select(i => i with { Alerts = EntryProcedureAlerts.For(i.Status, i.PrescriptionDate, i.PreAssignmentDate, i.ConvocationCount, policy, today) }).ToList();
+    }
 }

@@ -87,6 +87,12 @@ public static class PathwaysApi
             .WithName("GetFollowUps").WithSummary("Suivi dans l'emploi : contacts à 1, 3 et 6 mois de chaque emploi de sortie.");
         g.MapPost("/pathways/{id:long}/steps/{stepId:long}/follow-ups", (long id, long stepId, FollowUpBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
             Write(u, false, () => w.RecordFollowUpAsync(id, stepId, b.Milestone, b.DoneOn, b.Situation, b.Version, ct))).WithName("RecordFollowUp");
+        g.MapPost("/pathways/{id:long}/commission/deferral", (long id, DeferralBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
+            Write(u, true, () => w.DeferCommissionAsync(id, b.Reason, b.Date, b.Version, ct)))
+            .WithName("DeferCommission").WithSummary("La commission ajourne le dossier (motif) : retour à l'entretien, à inscrire à une prochaine commission.");
+        g.MapGet("/commission/procedure", async Task<Results<Ok<IReadOnlyList<CommissionItem>>, ForbidHttpResult>> (PathwayWorkspaceQueries q, ClaimsPrincipal u, CancellationToken ct) =>
+            Workspace.IsCoordinator(u) ? TypedResults.Ok(await q.ProcedureAsync(ct)) : TypedResults.Forbid())
+            .WithName("GetEntryProcedure").WithSummary("Prescriptions en cours de procédure d'entrée, avec leurs alertes (R-103, R-104, R-212).");
         g.MapPost("/pathways/{id:long}/exit-proposal", (long id, ExitProposalBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
             Write(u, false, () => w.ProposeExitAsync(id, new PathwayWorkflow.ExitProposalInput(b.Reason, b.ExitStepId, b.ExitDate, b.ProposedOn), b.Version, ct)))
             .WithName("ProposeExit").WithSummary("Propose une sortie à la commission (le parcours reste en cours).");
@@ -99,6 +105,7 @@ public static class PathwaysApi
 
     public sealed record VersionBody(int Version);
     public sealed record ExitProposalBody(ExitReason Reason, long? ExitStepId, DateOnly? ExitDate, DateOnly ProposedOn, int Version);
+    public sealed record DeferralBody(string? Reason, DateOnly Date, int Version);
     public sealed record ExitRefusalBody(string? RefusalReason, DateOnly DecidedOn, int Version);
     public sealed record SituationBody(DateOnly EffectiveOn, string? CommuneInsee, bool QpvResident, FamilySituation? FamilySituation, bool LoneParent,
         FseEntrySituation? LabourMarketStatus, EducationLevelFt? EducationLevel, bool RsaRecipient, bool LongTermJobseeker, bool RegisteredFranceTravail, int Version);

@@ -245,4 +245,61 @@ public class WorkspaceFollowUpApiTests(WritableWebApp app) : IClassFixture<Writa
         Assert.Equal([Domain.Pathways.ExitProposalStatus.REFUSEE, Domain.Pathways.ExitProposalStatus.VALIDEE], proposals);
         Assert.Equal(PathwayStatus.SORTI, (await check.Db.Pathways.SingleAsync(p => p.Id == pathwayId)).Status);
     }
+
+    [Fact]
+    public async Task EntryProcedure_LatePrescriptionAlerted_CommissionDefersWithAReason_FileBackForTheNextSession()
+    {
+        long referentId;
+        await using (var data = new DemoData(app.Database)) referentId = await data.ReferentOfAsync("referent1-1");
+        using var coordinator = await app.Factory.LoginAsync("coordinateur1");
+        async Task<long> PrescribeAsync(string lastName, DateOnly on)
+        {
+            using var created = await coordinator.PostAsJsonAsync("/api/v1/prescriptions", new
+            {
+                LastName = lastName, FirstName = "Inès", BirthDate = new DateOnly(1988, 5, 6), Sex = "FEMME", PrescriberKind = "FRANCE_TRAVAIL",
+                PrescriberName = "France Travail", PrescriptionDate = on,
+            });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pathwayId").GetInt64();
+        }
+        var late = await PrescribeAsync("Perrin", Today.AddDays(-8));
+        var onTime = await PrescribeAsync("Roussel", Today.AddDays(-7));
+        using (var procedure = JsonDocument.Parse(await coordinator.GetStringAsync("/api/v1/commission/procedure")))
+        {
+            JsonElement Item(long id) => procedure.RootElement.EnumerateArray().Single(e => e.GetProperty("pathwayId").GetInt64() == id);
+            Assert.Equal(["NotPreAssigned"], Item(late).GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("kind").GetString()));
+            Assert.Equal(0, Item(onTime).GetProperty("alerts").GetArrayLength());
+        }
+
+        // The late one goes through the procedure to the commission, which defers it.
+        await NoContent(await coordinator.PostAsJsonAsync($"/api/v1/pathways/{late}/pre-assignment", new { ReferentId = referentId, Date = Today.AddDays(-5), Version = await VersionAsync(coordinator, late) }));
+        await NoContent(await coordinator.PostAsJsonAsync($"/api/v1/pathways/{late}/convocations", new { SentOn = Today.AddDays(-5), AppointmentOn = Today.AddDays(-2), Version = await VersionAsync(coordinator, late) }));
+        await NoContent(await coordinator.PostAsJsonAsync($"/api/v1/pathways/{late}/interview", new { Date = Today.AddDays(-2), Version = await VersionAsync(coordinator, late) }));
+        await NoContent(await coordinator.PutAsJsonAsync($"/api/v1/pathways/{late}/documents", new
+        {
+            Documents = new[] { "PIECE_IDENTITE", "JUSTIFICATIF_DOMICILE", "JUSTIFICATIF_STATUT", "ENGAGEMENT_SIGNE" }, ReceivedOn = Today.AddDays(-2), Version = await VersionAsync(coordinator, late),
+        }));
+        await NoContent(await coordinator.PostAsJsonAsync($"/api/v1/pathways/{late}/commission", new { Date = Today, Version = await VersionAsync(coordinator, late) }));
+        var agenda = await coordinator.GetPageAsync("/commission");
+        Assert.Contains(Today.ToString("dd/MM/yyyy"), agenda.QuerySelector("[data-testid=next-session]").Text());
+
+        using var referent = await app.Factory.LoginAsync("referent1-1");
+        using var byReferent = await referent.PostAsJsonAsync($"/api/v1/pathways/{late}/commission/deferral",
+            new { Reason = "Attestation", Date = Today, Version = await VersionAsync(referent, late) });
+        Assert.Equal(HttpStatusCode.Forbidden, byReferent.StatusCode);
+        using var noReason = await coordinator.PostAsJsonAsync($"/api/v1/pathways/{late}/commission/deferral",
+            new { Reason = "", Date = Today, Version = await VersionAsync(coordinator, late) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
+        await NoContent(await coordinator.PostAsJsonAsync($"/api/v1/pathways/{late}/commission/deferral",
+            new { Reason = "Justificatif de statut à actualiser", Date = Today, Version = await VersionAsync(coordinator, late) }));
+
+        using (var json = JsonDocument.Parse(await coordinator.GetStringAsync($"/api/v1/pathways/{late}")))
+            Assert.Equal("ENTRETIEN", json.RootElement.GetProperty("status").GetString());
+        var page = await coordinator.GetPageAsync($"/parcours/{late}");
+        Assert.Contains("Justificatif de statut à actualiser", page.QuerySelector("[data-testid=deferral]").Text());
+        // Back on the agenda of a later session.
+        await NoContent(await coordinator.PostAsJsonAsync($"/api/v1/pathways/{late}/commission", new { Date = Today.AddDays(14), Version = await VersionAsync(coordinator, late) }));
+        agenda = await coordinator.GetPageAsync("/commission");
+        Assert.Contains(Today.AddDays(14).ToString("dd/MM/yyyy"), agenda.QuerySelector($"[data-testid=commission-row][data-pathway='{late}']").Text());
+    }
 }

@@ -46,6 +46,9 @@ public sealed class PathwayModel(PathwayWorkspaceQueries queries, CaseloadQuerie
         Run(id, true, () => workflow.EnterAsync(id, new PathwayWorkflow.EntryInput(entryDate, publicCategory, thRqth, registeredFranceTravail, qpvResident,
             loneParent, rsaRightsAndDuties, educationLevel, inactivityMonths, labourMarketStatus), version, ct), "L'entrée a été validée par la commission.", ct);
 
+    public Task<IActionResult> OnPostDeferAsync(long id, string? reason, DateOnly date, int version, CancellationToken ct) =>
+        Run(id, true, () => workflow.DeferCommissionAsync(id, reason, date, version, ct), "Le dossier est ajourné à une prochaine commission.", ct);
+
     public Task<IActionResult> OnPostNonEntryAsync(long id, NonEntryReason? reason, DateOnly date, int version, CancellationToken ct) =>
         Run(id, false, () => reason is null
             ? Task.FromResult<ValidationResult?>(ValidationResult.Fail("Reason", "Choisissez le motif de non-entrée."))
