@@ -150,7 +150,7 @@ public static class PathwaysApi
     private static async Task<Results<Ok<IReadOnlyList<ReferentLoadDto>>, ForbidHttpResult>> Loads(CaseloadQueries q, ClaimsPrincipal u, CancellationToken ct)
     {
         if (!Workspace.IsCoordinator(u)) return TypedResults.Forbid();
-        var loads = await q.LoadsAsync(ct);
+        var loads = await q.ProgrammeLoadsAsync(ct);
         return TypedResults.Ok<IReadOnlyList<ReferentLoadDto>>(loads.Select(l => new ReferentLoadDto(l.ReferentId, l.Name, l.FileActive, l.PerFte,
             q.Policy.CaseloadNorm, l.OnHold, l.WithAlerts, l.AlertCounts.ToDictionary(a => a.Key.ToString(), a => a.Value))).ToList());
     }
