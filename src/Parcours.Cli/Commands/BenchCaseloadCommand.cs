@@ -66,6 +66,11 @@ public static class BenchCaseloadCommand
                     await q.ProgrammeLoadsAsync(ct);
                     await q.ProgrammePageAsync(new CaseloadFilter(), 1, 100, ct);
                 }, true),
+                ("  pour comparaison : chaque parcours chargé, règles en C#", coordinator, async db =>
+                {
+                    var q = new CaseloadQueries(db, clock, policies);
+                    await q.LoadsAsync(await q.RowsAsync(new CaseloadFilter(), ct), ct);
+                }, true),
                 ("suivi du parcours (référent)", referent, db =>
                 {
                     var participants = new ParticipantQueries(db);

@@ -204,7 +204,7 @@ public sealed class CaseloadQueries(ParcoursDbContext db, TimeProvider clock, Pa
         var cHold = Cutoff(d => today >= CalendarMonths.Plus(d, policy.OnHoldReviewMonths));
         var cFollowUp = Cutoff(d => today >= FollowUpSchedule.PlannedOn(d, FollowUpSchedule.Milestones[0]));
 
-        const string InProgress = "s.pathway_id = p.id AND s.start_date <= @today AND (s.end_date IS NULL OR s.end_date >= @today)";
+        const string InProgress = "s.start_date <= @today AND (s.end_date IS NULL OR s.end_date >= @today)";
         const string ExitJob = "(s.step_type = 'EMPLOI_SORTIE' OR (s.step_type = 'CLAUSE_SOCIALE' AND s.contract_type IS NOT NULL "
             + "AND s.contract_type NOT IN ('CDDI', 'INTERIM_INSERTION', 'CREATION_ENTREPRISE', 'CUI_CAE', 'CUI_CIE') "
             + "AND (s.contract_type = 'CDI' OR s.open_ended = TRUE OR s.contract_months > 6)))";
@@ -218,7 +218,45 @@ public sealed class CaseloadQueries(ParcoursDbContext db, TimeProvider clock, Pa
         const string Contact = "a.status = 'ENTRE' AND a.entry <= @c_contact AND (a.last_contact IS NULL OR a.last_contact <= @c_contact)";
         const string Hold = "a.status = 'EN_VEILLE' AND a.hold_since <= @c_hold";
         const string FollowUp = "a.status = 'ENTRE' AND a.exit_job_start <= @c_followup";
+        // Set-based: the programme's pathways once (materialised), then the steps, attended appointments and
+        // CER/contrats d'engagement of those pathways each aggregated by pathway, joined, and counted per référent.
         var sql = $"""
+            WITH pw AS MATERIALIZED (
+                SELECT p.id, p.referent_id, p.status,
+                    COALESCE(p.entry_date, p.status_since, @today) AS entry,
+                    COALESCE(p.status_since, p.entry_date, @today) AS hold_since
+                FROM pathways_pathway p
+                WHERE p.status IN ('ENTRE', 'EN_VEILLE') AND p.referent_id IS NOT NULL {organisation}
+                    AND NOT EXISTS (SELECT 1 FROM pathways_review r WHERE r.pathway_id = p.id)
+                    AND NOT EXISTS (SELECT 1 FROM pathways_followup f WHERE f.pathway_id = p.id)
+            ),
+            st AS (
+                SELECT s.pathway_id,
+                    MAX(CASE WHEN {InProgress} THEN 1 ELSE 0 END) AS on_step,
+                    MAX(CASE WHEN s.end_date < @today THEN s.end_date END) AS last_step_end,
+                    MIN(CASE WHEN {InProgress} AND {ExitJob} THEN s.start_date END) AS exit_job_start
+                FROM pathways_step s JOIN pw ON pw.id = s.pathway_id
+                GROUP BY s.pathway_id
+            ),
+            ap AS (
+                SELECT x.pathway_id, MAX(x.date) AS last_contact
+                FROM pathways_appointment x JOIN pw ON pw.id = x.pathway_id
+                WHERE x.attended = TRUE AND x.date <= @today
+                GROUP BY x.pathway_id
+            ),
+            ct AS (
+                SELECT c.pathway_id, c.end_date, ROW_NUMBER() OVER (PARTITION BY c.pathway_id ORDER BY c.start_date DESC, c.id) AS n
+                FROM pathways_contract c JOIN pw ON pw.id = c.pathway_id
+                WHERE c.kind IN ('CER', 'CONTRAT_ENGAGEMENT')
+            ),
+            w AS (
+                SELECT pw.referent_id, pw.status, pw.entry, pw.hold_since, COALESCE(st.on_step, 0) AS on_step, st.last_step_end, st.exit_job_start,
+                    ap.last_contact, ct.end_date AS contract_end
+                FROM pw
+                LEFT JOIN st ON st.pathway_id = pw.id
+                LEFT JOIN ap ON ap.pathway_id = pw.id
+                LEFT JOIN ct ON ct.pathway_id = pw.id AND ct.n = 1
+            )
             SELECT a.referent_id AS "ReferentId", COUNT(*) AS "FileActive",
                 SUM(CASE WHEN a.status = 'EN_VEILLE' THEN 1 ELSE 0 END) AS "OnHold",
                 SUM(CASE WHEN ({Exit}) OR ({Max}) OR ({Warn}) OR ({NoStep}) OR ({Review}) OR ({Renew}) OR ({Contact}) OR ({Hold}) OR ({FollowUp}) THEN 1 ELSE 0 END) AS "WithAlerts",
@@ -231,21 +269,7 @@ public sealed class CaseloadQueries(ParcoursDbContext db, TimeProvider clock, Pa
                 SUM(CASE WHEN {Contact} THEN 1 ELSE 0 END) AS "NoContact",
                 SUM(CASE WHEN {Hold} THEN 1 ELSE 0 END) AS "OnHoldReview",
                 SUM(CASE WHEN {FollowUp} THEN 1 ELSE 0 END) AS "FollowUp"
-            FROM (
-                SELECT p.referent_id, p.status,
-                    COALESCE(p.entry_date, p.status_since, @today) AS entry,
-                    COALESCE(p.status_since, p.entry_date, @today) AS hold_since,
-                    CASE WHEN EXISTS (SELECT 1 FROM pathways_step s WHERE {InProgress}) THEN 1 ELSE 0 END AS on_step,
-                    (SELECT MAX(s.end_date) FROM pathways_step s WHERE s.pathway_id = p.id AND s.end_date < @today) AS last_step_end,
-                    (SELECT MIN(s.start_date) FROM pathways_step s WHERE {InProgress} AND {ExitJob}) AS exit_job_start,
-                    (SELECT MAX(ap.date) FROM pathways_appointment ap WHERE ap.pathway_id = p.id AND ap.attended = TRUE AND ap.date <= @today) AS last_contact,
-                    (SELECT c.end_date FROM pathways_contract c WHERE c.pathway_id = p.id AND c.kind IN ('CER', 'CONTRAT_ENGAGEMENT')
-                        ORDER BY c.start_date DESC, c.id LIMIT 1) AS contract_end
-                FROM pathways_pathway p
-                WHERE p.status IN ('ENTRE', 'EN_VEILLE') AND p.referent_id IS NOT NULL {organisation}
-                    AND NOT EXISTS (SELECT 1 FROM pathways_review r WHERE r.pathway_id = p.id)
-                    AND NOT EXISTS (SELECT 1 FROM pathways_followup f WHERE f.pathway_id = p.id)
-            ) a
+            FROM w a
             GROUP BY a.referent_id
             """;
         object Param(string name, object value) => db.Engine == DatabaseEngine.Postgres
@@ -257,7 +281,17 @@ public sealed class CaseloadQueries(ParcoursDbContext db, TimeProvider clock, Pa
             Param("c_review", cReview), Param("c_renew", cRenew), Param("c_contact", cContact), Param("c_hold", cHold), Param("c_followup", cFollowUp),
         };
         if (!db.Scope.Unrestricted) parameters.Add(Param("organisation", db.Scope.OrganisationId));
-        var counts = await db.Database.SqlQueryRaw<ReferentAlertCounts>(sql, parameters.ToArray()).ToListAsync(ct);
+        List<ReferentAlertCounts> counts;
+        if (db.Engine == DatabaseEngine.Postgres && db.Database.CurrentTransaction is null)
+        {
+            // The planner's estimate of this aggregate is high enough to trigger JIT compilation, which costs more
+            // than the query itself: off for this one statement.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", ct);
+            counts = await db.Database.SqlQueryRaw<ReferentAlertCounts>(sql, parameters.ToArray()).ToListAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        else counts = await db.Database.SqlQueryRaw<ReferentAlertCounts>(sql, parameters.ToArray()).ToListAsync(ct);
 
         // The pathways whose alerts depend on their reviews or follow-up contacts: few, through the rule engine.
         var special = db.Pathways.AsNoTracking().Where(p => (p.Status == PathwayStatus.ENTRE || p.Status == PathwayStatus.EN_VEILLE) && p.ReferentId != null
