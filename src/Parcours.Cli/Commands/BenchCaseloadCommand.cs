@@ -62,6 +62,13 @@ public static class BenchCaseloadCommand
                 ("portefeuille, vue coordination (coordinateur)", coordinator, async db =>
                 {
                     var q = new CaseloadQueries(db, clock, policies);
+                    // What the coordinator's page reads: the per-référent counts and the first page of the list.
+                    await q.ProgrammeLoadsAsync(ct);
+                    await q.ProgrammePageAsync(new CaseloadFilter(), 1, 100, ct);
+                }, true),
+                ("  pour comparaison : chaque parcours chargé, règles en C#", coordinator, async db =>
+                {
+                    var q = new CaseloadQueries(db, clock, policies);
                     await q.LoadsAsync(await q.RowsAsync(new CaseloadFilter(), ct), ct);
                 }, true),
                 ("suivi du parcours (référent)", referent, db =>

@@ -19,6 +19,7 @@ internal static class AuditTrail
         typeof(CommitmentContract), typeof(Appointment), typeof(User), typeof(CaseloadShare), typeof(Referent),
         typeof(PathwayDocument), typeof(RsaOrientation), typeof(Domain.Fse.Operation), typeof(Domain.Fse.Financing),
         typeof(Domain.Offer.InsertionAction), typeof(Domain.Offer.MonthlyReport), typeof(Domain.Clauses.ClauseMarket), typeof(Domain.Clauses.ClauseHours),
+        typeof(PathwayDocument), typeof(RsaOrientation), typeof(SituationChange), typeof(TripartiteReview), typeof(EmploymentFollowUp), typeof(ExitProposal),
     ];
 
     /// <summary>Fields whose values never enter the log.</summary>
@@ -29,6 +30,7 @@ internal static class AuditTrail
         nameof(ParticipantIdentity.CafNumber), nameof(ParticipantIdentity.AddressLine), nameof(ParticipantIdentity.PostalCode),
         nameof(ParticipantIdentity.CommuneInsee), nameof(ParticipantIdentity.Phone), nameof(ParticipantIdentity.Email),
         nameof(ParticipantIdentity.SearchName), nameof(Appointment.Note), nameof(User.PasswordHash),
+        nameof(TripartiteReview.Conclusions),
     ];
 
     internal sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes, long? OrganisationId)

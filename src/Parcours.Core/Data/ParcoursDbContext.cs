@@ -44,6 +44,10 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
     public DbSet<Domain.Offer.MonthlyReport> MonthlyReports => Set<Domain.Offer.MonthlyReport>();
     public DbSet<Domain.Clauses.ClauseMarket> ClauseMarkets => Set<Domain.Clauses.ClauseMarket>();
     public DbSet<Domain.Clauses.ClauseHours> ClauseHours => Set<Domain.Clauses.ClauseHours>();
+    public DbSet<SituationChange> SituationChanges => Set<SituationChange>();
+    public DbSet<TripartiteReview> Reviews => Set<TripartiteReview>();
+    public DbSet<EmploymentFollowUp> FollowUps => Set<EmploymentFollowUp>();
+    public DbSet<ExitProposal> ExitProposals => Set<ExitProposal>();
 
     public DatabaseEngine Engine => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
         ? DatabaseEngine.Postgres : DatabaseEngine.Sqlite;
@@ -125,6 +129,8 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
 
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in ChangeTracker.Entries<PathwayEvent>().Where(e => e.State == EntityState.Added && e.Entity.RecordedAtUtc == default))
+            entry.Entity.RecordedAtUtc = now;
+        foreach (var entry in ChangeTracker.Entries<SituationChange>().Where(e => e.State == EntityState.Added && e.Entity.RecordedAtUtc == default))
             entry.Entity.RecordedAtUtc = now;
 
         if (!AuditEachRow) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -159,6 +159,10 @@ public sealed class PathwayWorkflow(ParcoursDbContext db, TimeProvider clock, Pa
             }, today);
         }, ct);
 
+    /// <summary>The commission defers the file to a later session, with a reason (W-01).</summary>
+    public Task<ValidationResult?> DeferCommissionAsync(long pathwayId, string? reason, DateOnly date, int version, CancellationToken ct = default) =>
+        RunAsync(pathwayId, version, (pathway, today) => Task.FromResult(pathway.DeferCommission(reason, date, today)), ct);
+
     public Task<ValidationResult?> RecordNonEntryAsync(long pathwayId, NonEntryReason reason, DateOnly date, int version, CancellationToken ct = default) =>
         RunAsync(pathwayId, version, (pathway, today) => Task.FromResult(pathway.RecordNonEntry(reason, date, today)), ct);
 
@@ -275,8 +279,15 @@ public sealed class PathwayWorkflow(ParcoursDbContext db, TimeProvider clock, Pa
                     return ValidationResult.Fail(null, $"L'emploi a pris fin le {end:dd/MM/yyyy}, avant les 6 mois : pas de sortie positive, le parcours continue.");
             }
             else date = exitDate ?? today;
-            // The validation is the commission's decision, today.
-            return pathway.RecordExit(date, reason, step?.Id, today, today);
+            // The validation is the commission's decision, today; it settles a pending proposal.
+            var recorded = pathway.RecordExit(date, reason, step?.Id, today, today);
+            if (recorded.IsValid)
+                foreach (var pending in await db.ExitProposals.Where(x => x.PathwayId == pathway.Id && x.Status == ExitProposalStatus.PROPOSEE).ToListAsync(ct))
+                {
+                    pending.Status = ExitProposalStatus.VALIDEE;
+                    pending.DecidedOn = today;
+                }
+            return recorded;
         }, ct);
 
     /// <summary>A barrier identified on the pathway .</summary>
@@ -340,6 +351,126 @@ public sealed class PathwayWorkflow(ParcoursDbContext db, TimeProvider clock, Pa
                 pathway.OrientationDate = o;
                 pathway.OrientationType = type;
             }
+            return result;
+        }, ct);
+
+    public sealed record SituationInput(DateOnly EffectiveOn, string? CommuneInsee, bool QpvResident, FamilySituation? FamilySituation, bool LoneParent,
+        FseEntrySituation? LabourMarketStatus, EducationLevelFt? EducationLevel, bool RsaRecipient, bool LongTermJobseeker, bool RegisteredFranceTravail);
+
+    public sealed record ReviewInput(DateOnly HeldOn, bool ParticipantPresent, bool ReferentPresent, bool PrescriberPresent, bool EmployerPresent,
+        string? Conclusions, ReviewDecision Decision, DateOnly? NextReviewOn);
+
+    /// <summary>
+    /// A change of the participant's situation after entry (W-02): a dated snapshot added to the history; the profile at
+    /// entry on the pathway is never touched (the reports count it). A new commune also becomes the current address.
+    /// </summary>
+    public Task<ValidationResult?> ChangeSituationAsync(long pathwayId, SituationInput input, int version, CancellationToken ct = default) =>
+        RunAsync(pathwayId, version, async (pathway, today) =>
+        {
+            var history = await db.SituationChanges.AsNoTracking().Where(c => c.PathwayId == pathway.Id)
+                .OrderBy(c => c.EffectiveOn).ThenBy(c => c.Id).ToListAsync(ct);
+            var identity = await db.Identities.SingleOrDefaultAsync(i => i.Id == pathway.ParticipantId, ct);
+            var current = SituationHistories.Current(pathway, history, identity?.CommuneInsee);
+            var commune = string.IsNullOrWhiteSpace(input.CommuneInsee) ? null : input.CommuneInsee.Trim().ToUpperInvariant();
+            var proposed = new ParticipantSituation
+            {
+                // Only a new commune is stored: the history then shows the commune when it changes.
+                CommuneInsee = commune == current.CommuneInsee ? null : commune,
+                QpvResident = input.QpvResident, FamilySituation = input.FamilySituation, LoneParent = input.LoneParent,
+                LabourMarketStatus = input.LabourMarketStatus, EducationLevel = input.EducationLevel, RsaRecipient = input.RsaRecipient,
+                LongTermJobseeker = input.LongTermJobseeker, RegisteredFranceTravail = input.RegisteredFranceTravail,
+            };
+            var result = SituationRules.Check(pathway.Status, pathway.EntryDate, history.LastOrDefault()?.EffectiveOn, current, proposed, input.EffectiveOn, today);
+            if (!result.IsValid) return result;
+            db.SituationChanges.Add(SituationChange.From(pathway.Id, input.EffectiveOn, proposed));
+            if (proposed.CommuneInsee is { } newCommune && identity is not null) identity.CommuneInsee = newCommune;
+            pathway.Events.Add(new PathwayEvent { On = input.EffectiveOn, Kind = "SituationChanged", FromStatus = pathway.Status, ToStatus = pathway.Status,
+                Detail = string.Join(", ", SituationRules.Differences(current, proposed).Select(d => d.Field)) });
+            return result;
+        }, ct);
+
+    /// <summary>A tripartite review: attendance, conclusions, decision and the next review date.</summary>
+    public Task<ValidationResult?> AddReviewAsync(long pathwayId, ReviewInput input, int version, CancellationToken ct = default) =>
+        RunAsync(pathwayId, version, (pathway, today) =>
+        {
+            var review = new TripartiteReview
+            {
+                PathwayId = pathway.Id, HeldOn = input.HeldOn, ParticipantPresent = input.ParticipantPresent, ReferentPresent = input.ReferentPresent,
+                PrescriberPresent = input.PrescriberPresent, EmployerPresent = input.EmployerPresent,
+                Conclusions = string.IsNullOrWhiteSpace(input.Conclusions) ? null : input.Conclusions.Trim(), Decision = input.Decision,
+                NextReviewOn = input.NextReviewOn,
+            };
+            var result = ReviewRules.Check(pathway.Status, pathway.EntryDate, review, today);
+            if (result.IsValid)
+            {
+                db.Reviews.Add(review);
+                pathway.Events.Add(new PathwayEvent { On = input.HeldOn, Kind = "TripartiteReview", FromStatus = pathway.Status, ToStatus = pathway.Status, Detail = input.Decision.ToString() });
+            }
+            return Task.FromResult(result);
+        }, ct);
+
+    /// <summary>
+    /// A post-employment follow-up contact (W-05, R-130) on an exit job, at +1, +3 or +6 months after its start; also
+    /// after the exit, so that the last contact can be kept once the positive exit is validated.
+    /// </summary>
+    public Task<ValidationResult?> RecordFollowUpAsync(long pathwayId, long stepId, int milestone, DateOnly doneOn, FollowUpSituation situation, int version,
+        CancellationToken ct = default) =>
+        RunAsync(pathwayId, version, async (pathway, today) =>
+        {
+            if (pathway.Status is not (PathwayStatus.ENTRE or PathwayStatus.EN_VEILLE or PathwayStatus.SORTI))
+                return ValidationResult.Fail(null, "Le suivi dans l'emploi concerne un parcours entré.");
+            var step = await db.Steps.AsNoTracking().SingleOrDefaultAsync(s => s.Id == stepId && s.PathwayId == pathway.Id, ct);
+            if (step is null) return ValidationResult.Fail("StepId", "Cette étape n'appartient pas au parcours.");
+            var done = await db.FollowUps.AsNoTracking().Where(f => f.StepId == stepId).Select(f => f.Milestone).ToListAsync(ct);
+            var result = FollowUpSchedule.Check(step, milestone, doneOn, done, today);
+            if (!result.IsValid) return result;
+            db.FollowUps.Add(new EmploymentFollowUp
+            {
+                PathwayId = pathway.Id, StepId = step.Id, Milestone = milestone, PlannedOn = FollowUpSchedule.PlannedOn(step.StartDate, milestone),
+                DoneOn = doneOn, Situation = situation,
+            });
+            pathway.Events.Add(new PathwayEvent { On = doneOn, Kind = "FollowUp", FromStatus = pathway.Status, ToStatus = pathway.Status, Detail = $"m={milestone};{situation}" });
+            return result;
+        }, ct);
+
+    public sealed record ExitProposalInput(ExitReason Reason, long? ExitStepId, DateOnly? ExitDate, DateOnly ProposedOn);
+
+    /// <summary>
+    /// The référent proposes an exit to the commission (W-02 `ExitPending`): the pathway stays in progress (the exchanged
+    /// status does not change) until the commission validates it or refuses it.
+    /// </summary>
+    public Task<ValidationResult?> ProposeExitAsync(long pathwayId, ExitProposalInput input, int version, CancellationToken ct = default) =>
+        RunAsync(pathwayId, version, async (pathway, today) =>
+        {
+            Step? step = null;
+            if (input.ExitStepId is { } stepId)
+            {
+                step = await db.Steps.AsNoTracking().SingleOrDefaultAsync(s => s.Id == stepId && s.PathwayId == pathway.Id, ct);
+                if (step is null) return ValidationResult.Fail("ExitStepId", "L'étape justifiant la sortie n'appartient pas à ce parcours.");
+            }
+            var pending = await db.ExitProposals.AnyAsync(x => x.PathwayId == pathway.Id && x.Status == ExitProposalStatus.PROPOSEE, ct);
+            var result = ExitProposals.CheckPropose(pathway.Status, pathway.EntryDate, pending, input.Reason, step, input.ProposedOn, input.ExitDate, today);
+            if (!result.IsValid) return result;
+            db.ExitProposals.Add(new ExitProposal
+            {
+                PathwayId = pathway.Id, ProposedOn = input.ProposedOn, Reason = input.Reason, ExitStepId = step?.Id, ExitDate = input.ExitDate,
+            });
+            pathway.Events.Add(new PathwayEvent { On = input.ProposedOn, Kind = "ExitProposed", FromStatus = pathway.Status, ToStatus = pathway.Status, Detail = input.Reason.ToString() });
+            return result;
+        }, ct);
+
+    /// <summary>The commission refuses the proposed exit, with a reason: the pathway goes on «en parcours» (W-02).</summary>
+    public Task<ValidationResult?> RefuseExitAsync(long pathwayId, string? refusalReason, DateOnly decidedOn, int version, CancellationToken ct = default) =>
+        RunAsync(pathwayId, version, async (pathway, today) =>
+        {
+            var pending = await db.ExitProposals.Where(x => x.PathwayId == pathway.Id && x.Status == ExitProposalStatus.PROPOSEE)
+                .OrderByDescending(x => x.Id).FirstOrDefaultAsync(ct);
+            var result = ExitProposals.CheckRefuse(pending, refusalReason, decidedOn, today);
+            if (!result.IsValid) return result;
+            pending!.Status = ExitProposalStatus.REFUSEE;
+            pending.DecidedOn = decidedOn;
+            pending.RefusalReason = refusalReason!.Trim();
+            pathway.Events.Add(new PathwayEvent { On = decidedOn, Kind = "ExitRefused", FromStatus = pathway.Status, ToStatus = pathway.Status, Detail = pending.Reason.ToString() });
             return result;
         }, ct);
 

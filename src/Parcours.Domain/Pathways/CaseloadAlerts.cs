@@ -22,6 +22,10 @@ public enum CaseloadAlertKind
     NoContact,
     /// <summary>R-116: on hold and its review date is reached.</summary>
     OnHoldReviewDue,
+    /// <summary>R-137: the next tripartite review planned at the last one is reached (inclusive).</summary>
+    TripartiteReviewDue,
+    /// <summary>R-130: a post-employment follow-up contact (+1, +3, +6 months after the exit job start) is due and not done.</summary>
+    FollowUpDue,
 }
 
 /// <summary>One alert raised on a pathway, with the date it became due and a French message.</summary>
@@ -50,6 +54,12 @@ public sealed record PathwaySnapshot
     public DateOnly? LastContact { get; init; }
     /// <summary>End date of the latest CER or contrat d'engagement, when it has one.</summary>
     public DateOnly? ContractEnd { get; init; }
+    /// <summary>Date of the latest tripartite review held.</summary>
+    public DateOnly? LastReviewOn { get; init; }
+    /// <summary>Next review date planned at the latest tripartite review.</summary>
+    public DateOnly? NextReviewOn { get; init; }
+    /// <summary>Follow-up milestones (1, 3, 6) already done for the exit job of <see cref="ExitJobStart"/>.</summary>
+    public IReadOnlyCollection<int> FollowUpsDone { get; init; } = [];
 }
 
 /// <summary>The alert rules of W-02, pure functions of a snapshot, a policy and today (no clock, no database).</summary>
@@ -96,8 +106,20 @@ public static class CaseloadAlerts
                     $"Aucune étape depuis le {since:dd/MM/yyyy} (plus de {policy.NoStepAlertMonths} mois)."));
         }
 
+        if (p.ExitJobStart is { } followedJob && FollowUpSchedule.Due(followedJob, p.FollowUpsDone, today) is { Count: > 0 } dueContacts)
+        {
+            var first = dueContacts[0];
+            alerts.Add(new(CaseloadAlertKind.FollowUpDue, first.PlannedOn,
+                $"Suivi dans l'emploi à {first.Milestone} mois prévu le {first.PlannedOn:dd/MM/yyyy} : contact à faire."));
+        }
+
+        // the 18-month review is due until a tripartite review is held on or after that date; then the next
+        // review date planned at the latest review takes over.
         var reviewOn = CalendarMonths.Plus(entry, policy.ReviewAfterMonths);
-        if (today >= reviewOn)
+        if (p.NextReviewOn is { } next && today >= next && (p.LastReviewOn is null || p.LastReviewOn < next))
+            alerts.Add(new(CaseloadAlertKind.TripartiteReviewDue, next,
+                $"Bilan tripartite prévu le {next:dd/MM/yyyy} : à tenir."));
+        if (today >= reviewOn && (p.LastReviewOn is null || p.LastReviewOn < reviewOn))
             alerts.Add(new(CaseloadAlertKind.Review, reviewOn,
                 $"Parcours de {policy.ReviewAfterMonths} mois ou plus (depuis le {reviewOn:dd/MM/yyyy}) : à inscrire à la prochaine revue de portefeuille."));
 
@@ -125,6 +147,8 @@ public static class CaseloadAlerts
         CaseloadAlertKind.ContractToRenew => "Contrat à renouveler",
         CaseloadAlertKind.NoContact => "Sans contact depuis 2 mois",
         CaseloadAlertKind.OnHoldReviewDue => "Veille à revoir",
+        CaseloadAlertKind.TripartiteReviewDue => "Bilan tripartite à tenir",
+        CaseloadAlertKind.FollowUpDue => "Suivi dans l'emploi à faire",
         _ => kind.ToString(),
     };
 }

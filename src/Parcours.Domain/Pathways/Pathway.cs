@@ -205,6 +205,24 @@ public class Pathway : IVersioned, IPersonalData
         return result;
     }
 
+    /// <summary>
+    /// The commission defers its decision («ajournement», W-01 ReadyForCommission → FilePending): the file goes back to
+    /// the interview stage (exchanged ENTRETIEN) with the reason, and returns to a later commission.
+    /// </summary>
+    public ValidationResult DeferCommission(string? reason, DateOnly date, DateOnly today)
+    {
+        var result = Status == PathwayStatus.EN_COMMISSION
+            ? ValidationResult.Ok
+            : ValidationResult.Fail(nameof(Status), "Seul un dossier inscrit à la commission peut être ajourné.");
+        if (string.IsNullOrWhiteSpace(reason)) result.Add("Reason", "Le motif de l'ajournement est obligatoire.");
+        else if (reason.Trim().Length > 300) result.Add("Reason", "Le motif de l'ajournement est limité à 300 caractères.");
+        CheckProcedureDate(result, nameof(EntryCommissionDate), date, today, "La date de l'ajournement");
+        if (!result.IsValid) return result;
+        EntryCommissionDate = null;
+        Move(PathwayStatus.ENTRETIEN, date, "CommissionDeferred", reason!.Trim());
+        return result;
+    }
+
     /// <summary>The procedure ends without entry, with a reason .</summary>
     public ValidationResult RecordNonEntry(NonEntryReason reason, DateOnly date, DateOnly today)
     {

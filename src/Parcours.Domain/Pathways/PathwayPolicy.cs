@@ -23,6 +23,12 @@ public sealed record PathwayPolicy
     public int RsaOrientationWeeks { get; init; } = 6;
     /// <summary>RSA: weeks from the orientation to the signed contract (2024 decree, R-505), per Département.</summary>
     public int RsaContractWeeks { get; init; } = 4;
+    /// <summary>R-103: a prescription not pre-assigned after this many days raises an alert.</summary>
+    public int PreAssignmentDeadlineDays { get; init; } = 7;
+    /// <summary>R-104: no convocation this many days after the pre-assignment raises an alert.</summary>
+    public int ConvocationDeadlineDays { get; init; } = 14;
+    /// <summary>R-212: a pre-assignment lasting more than this many days without a decision raises an alert (6 weeks).</summary>
+    public int PreAssignmentMaxDays { get; init; } = 42;
     public int CaseloadLow { get; init; } = 60;
     public int CaseloadHigh { get; init; } = 100;
 

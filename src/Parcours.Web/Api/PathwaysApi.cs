@@ -65,9 +65,55 @@ public static class PathwaysApi
             Write(u, true, () => w.ValidateExitAsync(id, b.Reason, b.ExitStepId, b.ExitDate, b.Version, ct))).WithName("ValidateExit");
         g.MapPost("/pathways/{id:long}/referent", (long id, ReassignBody b, ReassignReferent r, ClaimsPrincipal u, CancellationToken ct) =>
             Write(u, true, () => r.ExecuteAsync(new ReassignReferent.Input(id, b.ReferentId, b.Version), ct))).WithName("ReassignReferent");
-    }
+
+        g.MapGet("/pathways/{id:long}/situation", async Task<Results<Ok<SituationHistory>, NotFound>> (long id, PathwayWorkspaceQueries q, CancellationToken ct) =>
+            await q.SituationAsync(id, ct) is { } h ? TypedResults.Ok(h) : TypedResults.NotFound())
+            .WithName("GetSituation").WithSummary("Profil à l'entrée (figé), situation actuelle et historique daté des changements.");
+        g.MapPost("/pathways/{id:long}/situation", (long id, SituationBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
+            Write(u, false, () => w.ChangeSituationAsync(id, new PathwayWorkflow.SituationInput(b.EffectiveOn, b.CommuneInsee, b.QpvResident, b.FamilySituation,
+                b.LoneParent, b.LabourMarketStatus, b.EducationLevel, b.RsaRecipient, b.LongTermJobseeker, b.RegisteredFranceTravail), b.Version, ct)))
+            .WithName("ChangeSituation").WithSummary("Enregistre un changement de situation daté (le profil à l'entrée reste figé).");
+        g.MapGet("/pathways/{id:long}/reviews", async Task<Results<Ok<IReadOnlyList<ReviewDto>>, NotFound>> (long id, PathwayWorkspaceQueries q, CancellationToken ct) =>
+            await q.ReviewsAsync(id, ct) is { } list
+                ? TypedResults.Ok<IReadOnlyList<ReviewDto>>(list.Select(r => new ReviewDto(r.Id, r.HeldOn, r.ParticipantPresent, r.ReferentPresent,
+                    r.PrescriberPresent, r.EmployerPresent, r.Decision, r.NextReviewOn)).ToList())
+                : TypedResults.NotFound())
+            .WithName("GetReviews").WithSummary("Bilans tripartites (sans les conclusions, internes).");
+        g.MapPost("/pathways/{id:long}/reviews", (long id, ReviewBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
+            Write(u, false, () => w.AddReviewAsync(id, new PathwayWorkflow.ReviewInput(b.HeldOn, b.ParticipantPresent, b.ReferentPresent, b.PrescriberPresent,
+                b.EmployerPresent, b.Conclusions, b.Decision, b.NextReviewOn), b.Version, ct))).WithName("AddReview");
+        g.MapGet("/pathways/{id:long}/follow-ups", async Task<Results<Ok<IReadOnlyList<JobFollowUp>>, NotFound>> (long id, PathwayWorkspaceQueries q, CancellationToken ct) =>
+            await q.FollowUpsAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound())
+            .WithName("GetFollowUps").WithSummary("Suivi dans l'emploi : contacts à 1, 3 et 6 mois de chaque emploi de sortie.");
+        g.MapPost("/pathways/{id:long}/steps/{stepId:long}/follow-ups", (long id, long stepId, FollowUpBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
+            Write(u, false, () => w.RecordFollowUpAsync(id, stepId, b.Milestone, b.DoneOn, b.Situation, b.Version, ct))).WithName("RecordFollowUp");
+        g.MapPost("/pathways/{id:long}/commission/deferral", (long id, DeferralBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
+            Write(u, true, () => w.DeferCommissionAsync(id, b.Reason, b.Date, b.Version, ct)))
+            .WithName("DeferCommission").WithSummary("La commission ajourne le dossier (motif) : retour à l'entretien, à inscrire à une prochaine commission.");
+        g.MapGet("/commission/procedure", async Task<Results<Ok<IReadOnlyList<CommissionItem>>, ForbidHttpResult>> (PathwayWorkspaceQueries q, ClaimsPrincipal u, CancellationToken ct) =>
+            Workspace.IsCoordinator(u) ? TypedResults.Ok(await q.ProcedureAsync(ct)) : TypedResults.Forbid())
+            .WithName("GetEntryProcedure").WithSummary("Prescriptions en cours de procédure d'entrée, avec leurs alertes (R-103, R-104, R-212).");
+        g.MapPost("/pathways/{id:long}/exit-proposal", (long id, ExitProposalBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
+            Write(u, false, () => w.ProposeExitAsync(id, new PathwayWorkflow.ExitProposalInput(b.Reason, b.ExitStepId, b.ExitDate, b.ProposedOn), b.Version, ct)))
+            .WithName("ProposeExit").WithSummary("Propose une sortie à la commission (le parcours reste en cours).");
+        g.MapPost("/pathways/{id:long}/exit-proposal/refusal", (long id, ExitRefusalBody b, PathwayWorkflow w, ClaimsPrincipal u, CancellationToken ct) =>
+            Write(u, true, () => w.RefuseExitAsync(id, b.RefusalReason, b.DecidedOn, b.Version, ct)))
+            .WithName("RefuseExit").WithSummary("La commission refuse la sortie proposée, avec un motif : le parcours continue.");
+        g.MapGet("/commission/exits", async Task<Results<Ok<IReadOnlyList<PendingExitItem>>, ForbidHttpResult>> (PathwayWorkspaceQueries q, ClaimsPrincipal u, CancellationToken ct) =>
+            Workspace.IsCoordinator(u) ? TypedResults.Ok(await q.PendingExitsAsync(ct)) : TypedResults.Forbid())
+            .WithName("GetPendingExits").WithSummary("Sorties proposées en attente de la commission (coordination).");    }
 
     public sealed record VersionBody(int Version);
+    public sealed record ExitProposalBody(ExitReason Reason, long? ExitStepId, DateOnly? ExitDate, DateOnly ProposedOn, int Version);
+    public sealed record DeferralBody(string? Reason, DateOnly Date, int Version);
+    public sealed record ExitRefusalBody(string? RefusalReason, DateOnly DecidedOn, int Version);
+    public sealed record SituationBody(DateOnly EffectiveOn, string? CommuneInsee, bool QpvResident, FamilySituation? FamilySituation, bool LoneParent,
+        FseEntrySituation? LabourMarketStatus, EducationLevelFt? EducationLevel, bool RsaRecipient, bool LongTermJobseeker, bool RegisteredFranceTravail, int Version);
+    public sealed record ReviewBody(DateOnly HeldOn, bool ParticipantPresent, bool ReferentPresent, bool PrescriberPresent, bool EmployerPresent,
+        string? Conclusions, ReviewDecision Decision, DateOnly? NextReviewOn, int Version);
+    public sealed record ReviewDto(long Id, DateOnly HeldOn, bool ParticipantPresent, bool ReferentPresent, bool PrescriberPresent, bool EmployerPresent,
+        ReviewDecision Decision, DateOnly? NextReviewOn);
+    public sealed record FollowUpBody(int Milestone, DateOnly DoneOn, FollowUpSituation Situation, int Version);
     public sealed record DateBody(DateOnly Date, int Version);
     public sealed record PreAssignBody(long ReferentId, DateOnly Date, int Version);
     public sealed record ConvocationBody(DateOnly SentOn, DateOnly AppointmentOn, int Version);
@@ -104,7 +150,7 @@ public static class PathwaysApi
     private static async Task<Results<Ok<IReadOnlyList<ReferentLoadDto>>, ForbidHttpResult>> Loads(CaseloadQueries q, ClaimsPrincipal u, CancellationToken ct)
     {
         if (!Workspace.IsCoordinator(u)) return TypedResults.Forbid();
-        var loads = await q.LoadsAsync(ct);
+        var loads = await q.ProgrammeLoadsAsync(ct);
         return TypedResults.Ok<IReadOnlyList<ReferentLoadDto>>(loads.Select(l => new ReferentLoadDto(l.ReferentId, l.Name, l.FileActive, l.PerFte,
             q.Policy.CaseloadNorm, l.OnHold, l.WithAlerts, l.AlertCounts.ToDictionary(a => a.Key.ToString(), a => a.Value))).ToList());
     }

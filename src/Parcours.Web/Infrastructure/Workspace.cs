@@ -65,6 +65,9 @@ public static class Workspace
             CaseloadNorm = Int("CaseloadNorm", fallback.CaseloadNorm),
             RsaOrientationWeeks = Int("RsaOrientationWeeks", fallback.RsaOrientationWeeks),
             RsaContractWeeks = Int("RsaContractWeeks", fallback.RsaContractWeeks),
+            PreAssignmentDeadlineDays = Int("PreAssignmentDeadlineDays", fallback.PreAssignmentDeadlineDays),
+            ConvocationDeadlineDays = Int("ConvocationDeadlineDays", fallback.ConvocationDeadlineDays),
+            PreAssignmentMaxDays = Int("PreAssignmentMaxDays", fallback.PreAssignmentMaxDays),
         };
     }
 

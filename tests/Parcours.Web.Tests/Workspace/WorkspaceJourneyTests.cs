@@ -207,6 +207,79 @@ public class WorkspaceJourneyTests(WorkspaceBrowser app) : IClassFixture<Workspa
     }
 
     [Fact]
+    public async Task SituationChange_VisibleInTheHistory_ThenAFollowUpContactRecordedWhenDue()
+    {
+        app.Clock.SetToday(Today);
+        long pathwayId;
+        string commune;
+        await using (var data = new DemoData(app.Database))
+        {
+            var referentId = await data.ReferentOfAsync("referent1-1");
+            var candidate = await data.Db.Pathways
+                .Where(p => p.ReferentId == referentId && p.Status == PathwayStatus.ENTRE && p.EntryDate != null && p.EntryDate <= Today
+                    && !p.Steps.Any(s => s.EndDate == null || s.EndDate >= Today))
+                .OrderByDescending(p => p.Id).Select(p => new { p.Id, p.Participant!.Identity!.CommuneInsee }).FirstAsync();
+            pathwayId = candidate.Id;
+            commune = candidate.CommuneInsee == "21231" ? "21054" : "21231";
+        }
+        var referent = await app.SignInAsync("referent1-1");
+        await referent.GotoAsync($"/parcours/{pathwayId}");
+        await Expect(referent.GetByTestId("situation-history")).ToContainTextAsync("Aucun changement depuis l'entrée.");
+
+        // The person moved and now lives alone with a child: a dated change, the profile at entry unchanged.
+        await referent.GetByText("Enregistrer un changement de situation").ClickAsync();
+        var form = referent.GetByTestId("situation-form");
+        await form.GetByLabel("Date du changement").FillAsync("2026-06-29");
+        await form.GetByLabel("Code INSEE de la commune de résidence").FillAsync(commune);
+        await form.GetByLabel("Situation familiale").SelectOptionAsync("SEUL_AVEC_ENFANTS");
+        await referent.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le changement" }).ClickAsync();
+        await Expect(referent.GetByRole(AriaRole.Status)).ToContainTextAsync("Le changement de situation a été enregistré.");
+        var change = referent.GetByTestId("situation-change");
+        await Expect(change).ToHaveCountAsync(1);
+        await Expect(change).ToContainTextAsync("29/06/2026");
+        await Expect(change).ToContainTextAsync("Situation familiale : — → Seul(e), avec enfant(s) à charge");
+        await Expect(change).ToContainTextAsync("Commune (code INSEE)");
+        await Expect(referent.GetByTestId("situation-current")).ToContainTextAsync(commune);
+
+        // An exit job from today: contacts planned at 1, 3 and 6 months.
+        var add = referent.GetByTestId("add-step-form");
+        await referent.GetByText("Ajouter une étape").ClickAsync();
+        await add.GetByLabel("Type d'étape").SelectOptionAsync("EMPLOI_SORTIE");
+        await add.GetByLabel("Date de début").FillAsync("2026-06-30");
+        await add.GetByLabel("Type de contrat").SelectOptionAsync("CDI");
+        await add.GetByLabel("Durée hebdomadaire (heures)").FillAsync("28");
+        await add.GetByLabel("Employeur", new() { Exact = true }).FillAsync("Imprimerie du Lac");
+        await referent.GetByRole(AriaRole.Button, new() { Name = "Ajouter l'étape" }).ClickAsync();
+        var first = referent.Locator("[data-testid=followup-contact][data-milestone='1']");
+        await Expect(first).ToContainTextAsync("30/07/2026");
+        await Expect(referent.Locator("[data-testid=followup-contact][data-milestone='6']")).ToContainTextAsync("30/12/2026");
+
+        // The one-month contact is due on 30/07/2026, not the day before.
+        var row = referent.Locator($"[data-testid=caseload-row][data-pathway='{pathwayId}']");
+        var followUpAlert = row.Locator("[data-testid=alert][data-kind=FollowUpDue]");
+        app.Clock.SetToday(new DateOnly(2026, 7, 29));
+        await referent.GotoAsync("/portefeuille");
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(followUpAlert).ToHaveCountAsync(0);
+        app.Clock.SetToday(new DateOnly(2026, 7, 30));
+        await referent.GotoAsync("/portefeuille?alerte=FollowUpDue");
+        await Expect(followUpAlert).ToHaveTextAsync("Suivi dans l'emploi à faire");
+
+        // The référent records the contact: still in the job; the alert goes.
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(first).ToContainTextAsync("À faire");
+        var contactForm = referent.GetByTestId("followup-form");
+        await contactForm.GetByLabel("Date du contact").FillAsync("2026-07-30");
+        await contactForm.GetByLabel("Situation constatée").SelectOptionAsync("EN_EMPLOI");
+        await referent.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le contact" }).ClickAsync();
+        await Expect(first).ToContainTextAsync("Toujours en emploi");
+        await referent.GotoAsync("/portefeuille");
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(followUpAlert).ToHaveCountAsync(0);
+        app.Clock.SetToday(Today);
+    }
+
+    [Fact]
     public async Task Reassignment_ByCoordinator_AppearsInTheAuditLog()
     {
         app.Clock.SetToday(Today);

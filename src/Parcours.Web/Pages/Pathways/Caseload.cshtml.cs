@@ -27,12 +27,10 @@ public sealed class CaseloadModel(CaseloadQueries caseload) : PageModel
     {
         if (Coordinator && Referent is null)
         {
-            // One query for the whole programme: the per-référent summary and the filtered list both come from it.
-            var everything = await caseload.RowsAsync(new CaseloadFilter(null, null, null, Tri), ct);
-            Loads = await caseload.LoadsAsync(everything, ct);
-            var all = everything.Where(r => (Alerte is null || r.Alerts.Any(a => a.Kind == Alerte)) && (string.IsNullOrEmpty(Situation) || r.Situation == Situation)).ToList();
-            Total = all.Count;
-            Rows = all.Skip((Math.Max(1, PageNumber) - 1) * PageSize).Take(PageSize).ToList();
+            // The per-référent summary is counted by the database; the list is one page, read in the database when the
+            // sort allows it (name, entry, duration), otherwise computed over the whole programme.
+            Loads = await caseload.ProgrammeLoadsAsync(ct);
+            (Rows, Total) = await caseload.ProgrammePageAsync(new CaseloadFilter(null, Alerte, Situation, Tri), PageNumber, PageSize, ct);
             return;
         }
         var rows = await caseload.RowsAsync(new CaseloadFilter(Referent, Alerte, Situation, Tri), ct);

@@ -11,10 +11,16 @@ public sealed class CommissionModel(PathwayWorkspaceQueries queries) : PageModel
 {
     public IReadOnlyList<CommissionItem> Ready { get; private set; } = [];
     public IReadOnlyList<CommissionItem> InProcedure { get; private set; } = [];
+    public IReadOnlyList<PendingExitItem> PendingExits { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    /// <summary>The next session of the commission: the earliest commission date, today or later, of the files on its agenda.</summary>
+    public DateOnly? NextSession => Ready.Where(i => i.CommissionDate >= Today).Min(i => i.CommissionDate);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Ready = await queries.CommissionAsync(ct);
         InProcedure = await queries.ProcedureAsync(ct);
+        PendingExits = await queries.PendingExitsAsync(ct);
+        Today = queries.Today;
     }
 }

@@ -46,6 +46,9 @@ public sealed class PathwayModel(PathwayWorkspaceQueries queries, CaseloadQuerie
         Run(id, true, () => workflow.EnterAsync(id, new PathwayWorkflow.EntryInput(entryDate, publicCategory, thRqth, registeredFranceTravail, qpvResident,
             loneParent, rsaRightsAndDuties, educationLevel, inactivityMonths, labourMarketStatus), version, ct), "L'entrée a été validée par la commission.", ct);
 
+    public Task<IActionResult> OnPostDeferAsync(long id, string? reason, DateOnly date, int version, CancellationToken ct) =>
+        Run(id, true, () => workflow.DeferCommissionAsync(id, reason, date, version, ct), "Le dossier est ajourné à une prochaine commission.", ct);
+
     public Task<IActionResult> OnPostNonEntryAsync(long id, NonEntryReason? reason, DateOnly date, int version, CancellationToken ct) =>
         Run(id, false, () => reason is null
             ? Task.FromResult<ValidationResult?>(ValidationResult.Fail("Reason", "Choisissez le motif de non-entrée."))
@@ -101,6 +104,35 @@ public sealed class PathwayModel(PathwayWorkspaceQueries queries, CaseloadQuerie
 
     public Task<IActionResult> OnPostResumeAsync(long id, DateOnly date, int version, CancellationToken ct) =>
         Run(id, false, () => workflow.ResumeAsync(id, date, version, ct), "Le parcours a repris.", ct);
+
+    public Task<IActionResult> OnPostSituationAsync(long id, DateOnly effectiveOn, string? communeInsee, bool qpvResident, FamilySituation? familySituation,
+        bool loneParent, FseEntrySituation? labourMarketStatus, EducationLevelFt? educationLevel, bool rsaRecipient, bool longTermJobseeker,
+        bool registeredFranceTravail, int version, CancellationToken ct) =>
+        Run(id, false, () => workflow.ChangeSituationAsync(id, new PathwayWorkflow.SituationInput(effectiveOn, communeInsee, qpvResident, familySituation,
+            loneParent, labourMarketStatus, educationLevel, rsaRecipient, longTermJobseeker, registeredFranceTravail), version, ct),
+            "Le changement de situation a été enregistré.", ct);
+
+    public Task<IActionResult> OnPostReviewAsync(long id, DateOnly heldOn, bool participantPresent, bool referentPresent, bool prescriberPresent,
+        bool employerPresent, string? conclusions, ReviewDecision? decision, DateOnly? nextReviewOn, int version, CancellationToken ct) =>
+        Run(id, false, () => decision is null
+            ? Task.FromResult<ValidationResult?>(ValidationResult.Fail("Decision", "Choisissez la décision du bilan."))
+            : workflow.AddReviewAsync(id, new PathwayWorkflow.ReviewInput(heldOn, participantPresent, referentPresent, prescriberPresent, employerPresent,
+                conclusions, decision.Value, nextReviewOn), version, ct), "Le bilan tripartite a été enregistré.", ct);
+
+    public Task<IActionResult> OnPostFollowUpAsync(long id, long stepId, int milestone, DateOnly doneOn, FollowUpSituation? situation, int version, CancellationToken ct) =>
+        Run(id, false, () => situation is null
+            ? Task.FromResult<ValidationResult?>(ValidationResult.Fail("Situation", "Choisissez la situation constatée."))
+            : workflow.RecordFollowUpAsync(id, stepId, milestone, doneOn, situation.Value, version, ct), "Le contact de suivi a été enregistré.", ct);
+
+    public Task<IActionResult> OnPostProposeExitAsync(long id, ExitReason? reason, long? exitStepId, DateOnly? exitDate, DateOnly proposedOn, int version,
+        CancellationToken ct) =>
+        Run(id, false, () => reason is null
+            ? Task.FromResult<ValidationResult?>(ValidationResult.Fail("Reason", "Choisissez le motif de sortie proposé."))
+            : workflow.ProposeExitAsync(id, new PathwayWorkflow.ExitProposalInput(reason.Value, exitStepId, exitDate, proposedOn), version, ct),
+            "La sortie est proposée à la commission.", ct);
+
+    public Task<IActionResult> OnPostRefuseExitAsync(long id, string? refusalReason, DateOnly decidedOn, int version, CancellationToken ct) =>
+        Run(id, true, () => workflow.RefuseExitAsync(id, refusalReason, decidedOn, version, ct), "La sortie est refusée : le parcours continue.", ct);
 
     private async Task<IActionResult> Run(long id, bool coordinatorOnly, Func<Task<ValidationResult?>> action, string success, CancellationToken ct)
     {
