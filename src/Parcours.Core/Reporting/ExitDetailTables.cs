@@ -8,12 +8,12 @@ namespace Parcours.Core.Reporting;
 /// <summary>
 /// National tables 8 and 9 (reports.md RPT-08, RPT-09; R-218): the positive exits of Y to employment and to training,
 /// described by the step that justified the exit (<c>exit_step_id</c>). Counts per block row, columns TOTAL, FEMME,
-/// HOMME, and a row N (the population); the shares of the published table are count ÷ N. Every block has its
+/// HOMME, NON_BINAIRE, and a row N (the population); the shares of the published table are count ÷ N. Every block has its
 /// «non connu» row, so each block sums to N (checked).
 /// </summary>
 internal static class ExitDetailTables
 {
-    public static readonly IReadOnlyList<string> Columns = ["TOTAL", "FEMME", "HOMME"];
+    public static readonly IReadOnlyList<string> Columns = ["TOTAL", "FEMME", "HOMME", "NON_BINAIRE"];
 
     public static async Task<(List<ReportTable> Tables, List<ReportCheck> Checks)> ComputeAsync(
         ParcoursDbContext db, List<long> orgIds, DateOnly start, DateOnly end, CancellationToken ct)
@@ -127,7 +127,7 @@ internal static class ExitDetailTables
         }
         foreach (var g in groups)
         {
-            var cols = g.Sex switch { Sex.FEMME => new[] { "TOTAL", "FEMME" }, Sex.HOMME => ["TOTAL", "HOMME"], _ => ["TOTAL"] };
+            var cols = g.Sex switch { Sex.FEMME => new[] { "TOTAL", "FEMME" }, Sex.HOMME => ["TOTAL", "HOMME"], _ => ["TOTAL", "NON_BINAIRE"] };
             foreach (var col in cols)
             {
                 Add("N", col, g.Count);

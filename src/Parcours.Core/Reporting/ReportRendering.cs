@@ -75,6 +75,17 @@ public static class ReportLabels
         ["ALERTE_SANS_ETAPE_3_MOIS"] = "Alertes : sans étape depuis 3 mois",
         ["ALERTE_18_MOIS"] = "Alertes : parcours de 18 mois et plus",
         ["FILE_ACTIVE_FIN"] = "File active en fin de mois",
+        ["NON_BINAIRE"] = "Non binaires",
+        ["AGE_NON_RENSEIGNE"] = "Âge non renseigné",
+        ["PUBLIC_NON_RENSEIGNE"] = "Public non renseigné",
+        ["SIAE_ACI"] = "Ateliers et chantiers d'insertion (ACI)",
+        ["SIAE_EI"] = "Entreprises d'insertion (EI)",
+        ["SIAE_ETTI"] = "Entreprises de travail temporaire d'insertion (ETTI)",
+        ["SIAE_AI"] = "Associations intermédiaires (AI)",
+        ["SIAE_RQ"] = "Régies de quartier",
+        ["SIAE_EITI"] = "Entreprises d'insertion par le travail indépendant (EITI)",
+        ["SIAE_GEIQ"] = "GEIQ",
+        ["PARTICIPANTS_DISTINCTS"] = "Participants distincts (une personne peut figurer sur deux lignes)",
     };
 
     public static string Of(string key)
