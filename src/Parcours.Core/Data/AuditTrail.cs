@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Parcours.Core.Access;
 using Parcours.Domain.Access;
 using Parcours.Domain.Pathways;
+using Parcours.Domain.Reporting;
 
 namespace Parcours.Core.Data;
 
@@ -17,7 +18,7 @@ internal static class AuditTrail
     [
         typeof(Participant), typeof(ParticipantIdentity), typeof(Pathway), typeof(Step), typeof(Barrier),
         typeof(CommitmentContract), typeof(Appointment), typeof(User), typeof(CaseloadShare), typeof(Referent),
-        typeof(PathwayDocument), typeof(RsaOrientation),
+        typeof(PathwayDocument), typeof(RsaOrientation), typeof(LetterEditorial),
     ];
 
     /// <summary>Fields whose values never enter the log.</summary>

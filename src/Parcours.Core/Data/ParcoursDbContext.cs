@@ -8,6 +8,7 @@ using Parcours.Core.Access;
 using Parcours.Domain.Access;
 using Parcours.Domain.CodeLists;
 using Parcours.Domain.Pathways;
+using Parcours.Domain.Reporting;
 
 namespace Parcours.Core.Data;
 
@@ -38,6 +39,7 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
     public DbSet<PathwayEvent> PathwayEvents => Set<PathwayEvent>();
     public DbSet<PathwayDocument> PathwayDocuments => Set<PathwayDocument>();
     public DbSet<RsaOrientation> RsaOrientations => Set<RsaOrientation>();
+    public DbSet<LetterEditorial> LetterEditorials => Set<LetterEditorial>();
 
     public DatabaseEngine Engine => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
         ? DatabaseEngine.Postgres : DatabaseEngine.Sqlite;
@@ -106,6 +108,7 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
                 break;
         }
         modelBuilder.Entity<Referent>().HasQueryFilter(r => r.OrganisationId == Scope.OrganisationId);
+        modelBuilder.Entity<LetterEditorial>().HasQueryFilter(t => t.OrganisationId == Scope.OrganisationId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -513,6 +513,99 @@ public abstract class ConsolidationReportTests : IDisposable
         Assert.All(result.Checks, c => Assert.True(c.Passed, $"{c.Id}: {c.Detail}"));
     }
 
+    /// <summary>
+    /// The same letter compared with June 2023 (MOIS_N1 = June 2023, ANNEE_N1 = 1 January to 30 June 2023), by hand:
+    /// prescriptions in 2023 up to June: D (02-01), B (04-01) = 2, none in June; entries G1 (01-05), D (03-01),
+    /// B (05-10) = 3, none in June; entry rate 3 ÷ 2 (entries of earlier prescriptions count); no non-entry, no decision
+    /// after a pre-assignment (delay «—»), no exit; accompanied in the year and in June: E, F (entered 2022), G1, D,
+    /// B = 5; file active on 30 June 2023: the same 5, of which on a step that day B (S2, S3), D (S6), F (S13) = 3;
+    /// steps overlapping the first half of 2023 and June 2023: S2, S13 (EMPLOI_PARCOURS_IAE), S3 (MOBILISATION),
+    /// S6 (EMPLOI_PARCOURS_HORS_IAE) = 4. Year-on-year change of the year to date: prescriptions (3 − 2) ÷ 2;
+    /// entries (3 − 3) ÷ 3 = 0; accompanied (8 − 5) ÷ 5; entry rate 1 − 1.5 = −0.5 (points); exits «—» (base 0).
+    /// </summary>
+    [Fact]
+    public async Task MonthlyLetter_June2024_ComparedWithJune2023()
+    {
+        var target = await LoadAsync();
+        await using var db = ParcoursDatabase.Open(target, AccessScope.System("test"));
+
+        var result = await new MonthlyLetterReport(db).ComputeAsync(2024, 6, ["PLIE-REF"]);
+
+        var a = result.Table("activity");
+        Assert.Equal(["MOIS", "ANNEE", "MOIS_N1", "ANNEE_N1", "EVOLUTION_ANNEE"], a.Columns);
+        double?[] Previous(ReportTable t, string row) => [t[row, "MOIS_N1"], t[row, "ANNEE_N1"]];
+        Assert.Equal([0.0, 2], Previous(a, "PRESCRIPTIONS"));
+        Assert.Equal([0.0, 3], Previous(a, "ENTREES"));
+        Assert.Null(a["TAUX_ENTREE", "MOIS_N1"]);
+        AssertClose(1.5, a["TAUX_ENTREE", "ANNEE_N1"]);
+        Assert.Equal([0.0, 0], Previous(a, "NON_ENTREES"));
+        Assert.Equal([null, null], Previous(a, "DELAI_PRE_AFFECTATION_JOURS"));
+        Assert.Equal([5.0, 5], Previous(a, "ACCOMPAGNES"));
+        Assert.Equal([0.0, 0], Previous(a, "TOTAL_SORTIES"));
+        Assert.Equal([null, null], Previous(a, "TAUX_SORTIES_POSITIVES"));
+        AssertClose(0.5, a["PRESCRIPTIONS", "EVOLUTION_ANNEE"]);
+        AssertClose(0, a["ENTREES", "EVOLUTION_ANNEE"]);
+        AssertClose(0.6, a["ACCOMPAGNES", "EVOLUTION_ANNEE"]);
+        AssertClose(-0.5, a["TAUX_ENTREE", "EVOLUTION_ANNEE"]);
+        Assert.Null(a["TOTAL_SORTIES", "EVOLUTION_ANNEE"]);
+        Assert.Null(a["DELAI_PRE_AFFECTATION_JOURS", "EVOLUTION_ANNEE"]);
+        var f = result.Table("file_active");
+        Assert.Equal(5, f["FILE_ACTIVE", "NOMBRE_N1"]);
+        Assert.Equal(3, f["SUR_UNE_ETAPE", "NOMBRE_N1"]);
+        Assert.Null(f["EN_VEILLE", "NOMBRE_N1"]);
+        var s = result.Table("steps");
+        Assert.Equal([4.0, 4], Previous(s, "TOTAL"));
+        Assert.Equal([2.0, 2], Previous(s, "EMPLOI_PARCOURS_IAE"));
+        Assert.Equal([1.0, 1], Previous(s, "EMPLOI_PARCOURS_HORS_IAE"));
+        Assert.Equal([0.0, 0], Previous(result.Table("exits"), "TOTAL"));
+        Assert.Contains(result.Checks, c => c.Id == "letter.exits.ANNEE_N1" && c.Passed);
+        using var json = JsonDocument.Parse(ReportRendering.Json(result));
+        Assert.Equal(-0.5, json.RootElement.GetProperty("tables").GetProperty("activity").GetProperty("rows").GetProperty("TAUX_ENTREE").GetProperty("EVOLUTION_ANNEE").GetDouble());
+    }
+
+    [Fact]
+    public async Task LetterEditorials_SavedAuditedEscapedAndAttachedToTheLetter()
+    {
+        var target = await LoadAsync();
+        long orgId;
+        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("coordinateur-test")))
+        {
+            orgId = await db.Organisations.Where(o => o.Code == "PLIE-REF").Select(o => o.Id).SingleAsync();
+            var service = new LetterEditorialService(db, TimeProvider.System);
+            var tooLong = await service.SaveAsync(orgId, "2024-06", new Dictionary<Parcours.Domain.Reporting.LetterBlock, string?>
+                { [Parcours.Domain.Reporting.LetterBlock.ACTIONS] = new string('x', 2001) });
+            Assert.Equal(["Actions de l'année : Le texte dépasse 2000 caractères (2001)."], tooLong);
+            var saved = await service.SaveAsync(orgId, "2024-06", new Dictionary<Parcours.Domain.Reporting.LetterBlock, string?>
+            {
+                [Parcours.Domain.Reporting.LetterBlock.ACTIONS] = "Forum de l'emploi le 12 juin : 40 entreprises.\r\n<script>alert(1)</script>",
+                [Parcours.Domain.Reporting.LetterBlock.FAITS_MARQUANTS] = "  ",
+            });
+            Assert.Empty(saved);
+            // Saving the same text again writes nothing (and audits nothing).
+            await service.SaveAsync(orgId, "2024-06", new Dictionary<Parcours.Domain.Reporting.LetterBlock, string?>
+                { [Parcours.Domain.Reporting.LetterBlock.ACTIONS] = "Forum de l'emploi le 12 juin : 40 entreprises.\n<script>alert(1)</script>" });
+        }
+        await using var read = ParcoursDatabase.Open(target, AccessScope.System("test"));
+
+        var june = await new MonthlyLetterReport(read).ComputeAsync(2024, 6, ["PLIE-REF"]);
+        var may = await new MonthlyLetterReport(read).ComputeAsync(2024, 5, ["PLIE-REF"]);
+
+        Assert.Equal(["ACTIONS", "FAITS_MARQUANTS"], june.Texts.Select(t => t.Id));
+        Assert.Equal("Forum de l'emploi le 12 juin : 40 entreprises.\n<script>alert(1)</script>", june.Texts[0].Text);
+        Assert.Equal("", june.Texts[1].Text);
+        Assert.Equal("", may.Texts[0].Text);
+        var html = ReportRendering.HtmlTables(june);
+        Assert.Contains("40 entreprises.<br>&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(ReportRendering.Json(june));
+        Assert.Equal("Actions de l'année", json.RootElement.GetProperty("texts")[0].GetProperty("title").GetString());
+        var audit = await read.AuditEntries.Where(e => e.EntityType == "LetterEditorial").ToListAsync();
+        var entry = Assert.Single(audit);
+        Assert.Equal("Created", entry.Action);
+        Assert.Equal("coordinateur-test", entry.Actor);
+        Assert.Equal(orgId, entry.OrganisationId);
+    }
+
     [Fact]
     public async Task Dashboard_December2024_MonthlyFlowsAndFileActive()
     {
