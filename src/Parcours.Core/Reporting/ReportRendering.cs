@@ -79,6 +79,7 @@ public static class ReportLabels
         ["ANNEE_N1"] = "Année N-1 (cumul)",
         ["EVOLUTION_ANNEE"] = "Évolution sur un an (cumul ; en points pour les taux)",
         ["NOMBRE_N1"] = "Nombre, année N-1",
+        ["PARCOURS_EN_ALERTE"] = "Parcours ayant au moins une alerte",
         ["NON_BINAIRE"] = "Non binaires",
         ["AGE_NON_RENSEIGNE"] = "Âge non renseigné",
         ["PUBLIC_NON_RENSEIGNE"] = "Public non renseigné",
@@ -96,6 +97,8 @@ public static class ReportLabels
     {
         if (Labels.TryGetValue(key, out var label)) return label;
         if (Enum.TryParse<ConsolidationStepRow>(key, out var row)) return CodeListRegistry.Label(row);
+        if (!key.All(char.IsAsciiDigit) && Enum.TryParse<Parcours.Domain.Pathways.CaseloadAlertKind>(key, out var alert))
+            return Parcours.Domain.Pathways.CaseloadAlerts.Label(alert);
         return key;
     }
 }
