@@ -76,6 +76,7 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
         result.Checks.AddRange(StepChecks(steps, stepHidden));
         result.Checks.AddRange(siaeChecks);
         result.Checks.AddRange(exitChecks);
+        result.Checks.AddRange(ExitDetailTables.FlowChecks(exitTables, flows));
         return result;
     }
 

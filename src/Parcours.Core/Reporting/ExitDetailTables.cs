@@ -116,6 +116,21 @@ internal static class ExitDetailTables
         return ([employmentTable, trainingTable], checks);
     }
 
+    /// <summary>
+    /// Consistency with the flow table: the population N of table 8 (resp. 9) is the SORTIES_EMPLOI (resp.
+    /// SORTIES_FORMATION) row of <c>flows</c>, per sex column, computed by a different query.
+    /// </summary>
+    public static IEnumerable<ReportCheck> FlowChecks(IReadOnlyList<ReportTable> tables, ReportTable flows)
+    {
+        foreach (var (table, row) in new[] { (tables[0], "SORTIES_EMPLOI"), (tables[1], "SORTIES_FORMATION") })
+        {
+            var bad = Columns.Where(c => table["N", c] != flows[row, c]).ToList();
+            yield return new ReportCheck($"{table.Id}.flows", bad.Count == 0,
+                $"N = {row} du tableau des flux : " + string.Join(" ; ", Columns.Select(c =>
+                    $"{c} {table["N", c]!.Value.ToString(CultureInfo.InvariantCulture)} = {flows[row, c]!.Value.ToString(CultureInfo.InvariantCulture)}")) + ".");
+        }
+    }
+
     private static void Fill(ReportTable table, List<(string Block, string[] Keys)> blocks,
         IEnumerable<(Sex Sex, int Count, string[] Keys)> groups, List<ReportCheck> checks)
     {

@@ -341,7 +341,7 @@ public abstract class ConsolidationReportTests : IDisposable
              "siae_participants_financed.partition.sex", "siae_participants_financed.distinct",
              "siae_participants_financed.steps", "siae_participants_financed.within_all", "exits_employment.naf", "exits_employment.employeur", "exits_employment.taille",
              "exits_employment.contrat", "exits_employment.mesure", "exits_training.domaine", "exits_training.niveau",
-             "exits_training.validation", "exits_training.duree"],
+             "exits_training.validation", "exits_training.duree", "exits_employment.flows", "exits_training.flows"],
             result.Checks.Select(c => c.Id));
         Assert.Contains("10 − 6 = 4, file active comptée : 4", result.Checks.Single(c => c.Id == "flows.identity").Detail, StringComparison.Ordinal);
     }
