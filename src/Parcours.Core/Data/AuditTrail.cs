@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Parcours.Core.Access;
 using Parcours.Domain.Access;
 using Parcours.Domain.Pathways;
+using Parcours.Domain.Reporting;
 
 namespace Parcours.Core.Data;
 
@@ -19,7 +20,7 @@ internal static class AuditTrail
         typeof(CommitmentContract), typeof(Appointment), typeof(User), typeof(CaseloadShare), typeof(Referent),
         typeof(PathwayDocument), typeof(RsaOrientation), typeof(Domain.Fse.Operation), typeof(Domain.Fse.Financing),
         typeof(Domain.Offer.InsertionAction), typeof(Domain.Offer.MonthlyReport), typeof(Domain.Clauses.ClauseMarket), typeof(Domain.Clauses.ClauseHours),
-        typeof(PathwayDocument), typeof(RsaOrientation), typeof(SituationChange), typeof(TripartiteReview), typeof(EmploymentFollowUp), typeof(ExitProposal),
+        typeof(SituationChange), typeof(TripartiteReview), typeof(EmploymentFollowUp), typeof(ExitProposal), typeof(LetterEditorial),
     ];
 
     /// <summary>Fields whose values never enter the log.</summary>

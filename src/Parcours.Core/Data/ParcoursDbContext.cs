@@ -8,6 +8,7 @@ using Parcours.Core.Access;
 using Parcours.Domain.Access;
 using Parcours.Domain.CodeLists;
 using Parcours.Domain.Pathways;
+using Parcours.Domain.Reporting;
 
 namespace Parcours.Core.Data;
 
@@ -48,6 +49,7 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
     public DbSet<TripartiteReview> Reviews => Set<TripartiteReview>();
     public DbSet<EmploymentFollowUp> FollowUps => Set<EmploymentFollowUp>();
     public DbSet<ExitProposal> ExitProposals => Set<ExitProposal>();
+    public DbSet<LetterEditorial> LetterEditorials => Set<LetterEditorial>();
 
     public DatabaseEngine Engine => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
         ? DatabaseEngine.Postgres : DatabaseEngine.Sqlite;
@@ -116,6 +118,7 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
                 break;
         }
         modelBuilder.Entity<Referent>().HasQueryFilter(r => r.OrganisationId == Scope.OrganisationId);
+        modelBuilder.Entity<LetterEditorial>().HasQueryFilter(t => t.OrganisationId == Scope.OrganisationId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -20,11 +20,12 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
 
     public static readonly IReadOnlyList<string> CategoryColumns =
     [
-        "TOTAL", "FEMME", "HOMME", "MOINS_26", "PLUS_26", "TH", "DELD", "RSA", "AUTRE",
+        "TOTAL", "FEMME", "HOMME", "NON_BINAIRE", "MOINS_26", "PLUS_26", "AGE_NON_RENSEIGNE", "TH",
+        "DELD", "RSA", "AUTRE", "PUBLIC_NON_RENSEIGNE",
         "NIV_VI", "NIV_V_BIS", "NIV_V", "NIV_IV_ET_PLUS", "NIV_INDETERMINE",
     ];
 
-    public static readonly IReadOnlyList<string> StepColumns = ["TOTAL", "FEMME", "HOMME", "FINANCED"];
+    public static readonly IReadOnlyList<string> StepColumns = ["TOTAL", "FEMME", "HOMME", "NON_BINAIRE", "FINANCED"];
 
     public static readonly IReadOnlyList<string> ExitRows =
         Enum.GetValues<ConsolidationExitRow>().Select(r => "SORTIES_" + r).ToList();
@@ -68,12 +69,15 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
         var steps = BuildSteps(stepGroups, providerKinds, flows, hidden, out var stepHidden);
 
         var (exitTables, exitChecks) = await ExitDetailTables.ComputeAsync(db, orgIds, start, end, ct);
+        var (siaeTables, siaeChecks) = await SiaeTables.ComputeAsync(db, orgIds, start, end, flows, steps, ct);
 
-        result.Tables.AddRange([flows, rates, durations, steps, .. exitTables]);
+        result.Tables.AddRange([flows, rates, durations, steps, .. siaeTables, .. exitTables]);
         result.Checks.AddRange(FlowChecks(flows, hidden));
         result.Checks.AddRange(DurationChecks(flows, hidden));
         result.Checks.AddRange(StepChecks(steps, stepHidden));
+        result.Checks.AddRange(siaeChecks);
         result.Checks.AddRange(exitChecks);
+        result.Checks.AddRange(ExitDetailTables.FlowChecks(exitTables, flows));
         return result;
     }
 
@@ -162,17 +166,23 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
             r.Key.EducationLevel, r.Key.ExitReason, r.Entries, r.Carry, r.In, r.Still, r.Exits, r.ExitsWithEntry, r.Days, r.Reversed)).ToList();
     }
 
-    /// <summary>The category columns a pathway counts in, from its profile at entry. TOTAL always.</summary>
+    /// <summary>
+    /// The category columns a pathway counts in, from its profile at entry. TOTAL always, and exactly one
+    /// column of each partition: a sex other than FEMME and HOMME counts in NON_BINAIRE, a missing age at entry in
+    /// AGE_NON_RENSEIGNE, a missing public category in PUBLIC_NON_RENSEIGNE (the «Non renseigné» of R-005).
+    /// </summary>
     internal static IEnumerable<string> ColumnsOf(Sex sex, int ageClass, bool? th, PublicCategory? category,
         EducationLevel1969? level1969, EducationLevelFt? levelFt)
     {
         yield return "TOTAL";
         if (sex == Sex.FEMME) yield return "FEMME";
         else if (sex == Sex.HOMME) yield return "HOMME";
+        else yield return "NON_BINAIRE";
         if (ageClass == 1) yield return "MOINS_26";
         else if (ageClass == 2) yield return "PLUS_26";
+        else yield return "AGE_NON_RENSEIGNE";
         if (th == true) yield return "TH";
-        if (category is { } c) yield return c.ToString();
+        yield return category is { } c ? c.ToString() : "PUBLIC_NON_RENSEIGNE";
         yield return "NIV_" + EducationGroup(level1969, levelFt);
     }
 
@@ -335,7 +345,6 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
     internal sealed class StepHidden
     {
         public readonly Dictionary<string, double> Counted = [];
-        public double OtherSex;
     }
 
     private static ReportTable BuildSteps(List<StepGroup> groups, IReadOnlyDictionary<long, OrganisationKind> providers,
@@ -350,7 +359,7 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
             var cols = new List<string> { "TOTAL" };
             if (g.Sex == Sex.FEMME) cols.Add("FEMME");
             else if (g.Sex == Sex.HOMME) cols.Add("HOMME");
-            else stepHidden.OtherSex += g.Count;
+            else cols.Add("NON_BINAIRE");
             if (g.Financed) cols.Add("FINANCED");
             foreach (var col in cols)
             {
@@ -371,6 +380,7 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
         mean["TOTAL"] = Ratio(counts["TOTAL"]["TOTAL"], flows["EN_PARCOURS", "TOTAL"]!.Value);
         mean["FEMME"] = Ratio(counts["TOTAL"]["FEMME"], flows["EN_PARCOURS", "FEMME"]!.Value);
         mean["HOMME"] = Ratio(counts["TOTAL"]["HOMME"], flows["EN_PARCOURS", "HOMME"]!.Value);
+        mean["NON_BINAIRE"] = Ratio(counts["TOTAL"]["NON_BINAIRE"], flows["EN_PARCOURS", "NON_BINAIRE"]!.Value);
         mean["FINANCED"] = Ratio(counts["TOTAL"]["FINANCED"], flows["EN_PARCOURS", "TOTAL"]!.Value);
         return table;
     }
@@ -436,9 +446,9 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
         });
         foreach (var (id, label, parts) in new[]
         {
-            ("flows.partition.sex", "FEMME + HOMME = TOTAL", new[] { "FEMME", "HOMME" }),
-            ("flows.partition.age", "MOINS_26 + PLUS_26 = TOTAL", new[] { "MOINS_26", "PLUS_26" }),
-            ("flows.partition.public", "DELD + RSA + AUTRE = TOTAL", new[] { "DELD", "RSA", "AUTRE" }),
+            ("flows.partition.sex", "FEMME + HOMME + NON_BINAIRE = TOTAL", new[] { "FEMME", "HOMME", "NON_BINAIRE" }),
+            ("flows.partition.age", "MOINS_26 + PLUS_26 + AGE_NON_RENSEIGNE = TOTAL", new[] { "MOINS_26", "PLUS_26", "AGE_NON_RENSEIGNE" }),
+            ("flows.partition.public", "DELD + RSA + AUTRE + PUBLIC_NON_RENSEIGNE = TOTAL", new[] { "DELD", "RSA", "AUTRE", "PUBLIC_NON_RENSEIGNE" }),
             ("flows.partition.education", "NIV_VI + NIV_V_BIS + NIV_V + NIV_IV_ET_PLUS + NIV_INDETERMINE = TOTAL",
                 new[] { "NIV_VI", "NIV_V_BIS", "NIV_V", "NIV_IV_ET_PLUS", "NIV_INDETERMINE" }),
         })
@@ -490,9 +500,9 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
         });
         var women = steps["TOTAL", "FEMME"]!.Value;
         var men = steps["TOTAL", "HOMME"]!.Value;
+        var other = steps["TOTAL", "NON_BINAIRE"]!.Value;
         var all = steps["TOTAL", "TOTAL"]!.Value;
-        yield return new ReportCheck("steps.partition.sex", women + men == all,
-            $"FEMME + HOMME = TOTAL : {F(women)} + {F(men)} = {F(women + men)}, TOTAL = {F(all)}"
-            + (hidden.OtherSex > 0 ? $" ({F(hidden.OtherSex)} étapes d'une personne d'un autre sexe)" : "") + ".");
+        yield return new ReportCheck("steps.partition.sex", women + men + other == all,
+            $"FEMME + HOMME + NON_BINAIRE = TOTAL : {F(women)} + {F(men)} + {F(other)} = {F(women + men + other)}, TOTAL = {F(all)}.");
     }
 }

@@ -8,12 +8,12 @@ namespace Parcours.Core.Reporting;
 /// <summary>
 /// National tables 8 and 9 (reports.md RPT-08, RPT-09; R-218): the positive exits of Y to employment and to training,
 /// described by the step that justified the exit (<c>exit_step_id</c>). Counts per block row, columns TOTAL, FEMME,
-/// HOMME, and a row N (the population); the shares of the published table are count ÷ N. Every block has its
+/// HOMME, NON_BINAIRE, and a row N (the population); the shares of the published table are count ÷ N. Every block has its
 /// «non connu» row, so each block sums to N (checked).
 /// </summary>
 internal static class ExitDetailTables
 {
-    public static readonly IReadOnlyList<string> Columns = ["TOTAL", "FEMME", "HOMME"];
+    public static readonly IReadOnlyList<string> Columns = ["TOTAL", "FEMME", "HOMME", "NON_BINAIRE"];
 
     public static async Task<(List<ReportTable> Tables, List<ReportCheck> Checks)> ComputeAsync(
         ParcoursDbContext db, List<long> orgIds, DateOnly start, DateOnly end, CancellationToken ct)
@@ -111,6 +111,21 @@ internal static class ExitDetailTables
         return ([employmentTable, trainingTable], checks);
     }
 
+    /// <summary>
+    /// Consistency with the flow table: the population N of table 8 (resp. 9) is the SORTIES_EMPLOI (resp.
+    /// SORTIES_FORMATION) row of <c>flows</c>, per sex column, computed by a different query.
+    /// </summary>
+    public static IEnumerable<ReportCheck> FlowChecks(IReadOnlyList<ReportTable> tables, ReportTable flows)
+    {
+        foreach (var (table, row) in new[] { (tables[0], "SORTIES_EMPLOI"), (tables[1], "SORTIES_FORMATION") })
+        {
+            var bad = Columns.Where(c => table["N", c] != flows[row, c]).ToList();
+            yield return new ReportCheck($"{table.Id}.flows", bad.Count == 0,
+                $"N = {row} du tableau des flux : " + string.Join(" ; ", Columns.Select(c =>
+                    $"{c} {table["N", c]!.Value.ToString(CultureInfo.InvariantCulture)} = {flows[row, c]!.Value.ToString(CultureInfo.InvariantCulture)}")) + ".");
+        }
+    }
+
     private static void Fill(ReportTable table, List<(string Block, string[] Keys)> blocks,
         IEnumerable<(Sex Sex, int Count, string[] Keys)> groups, List<ReportCheck> checks)
     {
@@ -122,7 +137,7 @@ internal static class ExitDetailTables
         }
         foreach (var g in groups)
         {
-            var cols = g.Sex switch { Sex.FEMME => new[] { "TOTAL", "FEMME" }, Sex.HOMME => ["TOTAL", "HOMME"], _ => ["TOTAL"] };
+            var cols = g.Sex switch { Sex.FEMME => new[] { "TOTAL", "FEMME" }, Sex.HOMME => ["TOTAL", "HOMME"], _ => ["TOTAL", "NON_BINAIRE"] };
             foreach (var col in cols)
             {
                 Add("N", col, g.Count);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Parcours.Core.Data;
 using Parcours.Domain.CodeLists;
+using Parcours.Domain.Reporting;
 
 namespace Parcours.Core.Reporting;
 
@@ -9,36 +10,25 @@ namespace Parcours.Core.Reporting;
 /// The PLIE monthly information letter of month M (reports.md RPT-13; rules R-201, R-202, R-203, R-204, R-211 to
 /// R-213, R-217). Every table has two columns: MOIS (month M) and ANNEE (year to date, 1 January to the end of M).
 /// Three set-based queries (pathways grouped by exit and non-entry reasons, steps grouped by type, active pathways
-/// on a step at the end of M); the code-list mappings are applied to the grouped result in C#.
+/// on a step at the end of M); the code-list mappings are applied to the grouped result in C#. The same queries run
+/// for the same month of the previous year (columns MOIS_N1 and ANNEE_N1, R-221), and the activity table carries the
+/// year-on-year change of the year to date (EVOLUTION_ANNEE). The editorial blocks written by the coordination team
+/// for the month (blocks 3 and 6) are attached as texts.
 /// </summary>
 public sealed class MonthlyLetterReport(ParcoursDbContext db)
 {
     public const string Name = "lettre-mensuelle";
 
-    public static readonly IReadOnlyList<string> PeriodColumns = ["MOIS", "ANNEE"];
+    public static readonly IReadOnlyList<string> PeriodColumns = ["MOIS", "ANNEE", "MOIS_N1", "ANNEE_N1"];
 
-    public async Task<ReportResult> ComputeAsync(int year, int month, IReadOnlyCollection<string>? organisationCodes = null, CancellationToken ct = default)
+    public static readonly IReadOnlyList<string> ActivityColumns = ["MOIS", "ANNEE", "MOIS_N1", "ANNEE_N1", "EVOLUTION_ANNEE"];
+
+    /// <summary>The figures of one letter period: month M and 1 January to the end of M.</summary>
+    private sealed record Figures(List<(ExitReason? Exit, NonEntryReason? NonEntry, long[] V)> Groups, int OnStep, List<(StepType Type, int M, int Y)> Steps);
+
+    private async Task<Figures> FiguresAsync(List<long> orgIds, DateOnly monthStart, DateOnly end, DateOnly yearStart, CancellationToken ct)
     {
-        if (month is < 1 or > 12) throw new ArgumentException("Le mois doit être compris entre 1 et 12.");
-        var monthStart = new DateOnly(year, month, 1);
-        var end = monthStart.AddMonths(1).AddDays(-1);
-        var yearStart = new DateOnly(year, 1, 1);
-        var organisations = await ConsolidationReport.ResolveOrganisationsAsync(db, organisationCodes, ct);
-        var orgIds = organisations.Select(o => o.Id).ToList();
-        var result = new ReportResult
-        {
-            Report = Name,
-            Year = year,
-            Month = monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            Organisations = organisations.Select(o => o.Code).ToList(),
-        };
-        result.Definitions.AddRange(
-        [
-            $"Mois : du {monthStart:dd/MM/yyyy} au {end:dd/MM/yyyy} ; année : du 01/01/{year} au {end:dd/MM/yyyy} (cumul).",
-            "Taux d'entrée = entrées ÷ prescriptions de la période (R-211). Délai de pré-affectation = date de décision (entrée ou non-entrée) − date de pré-affectation, en jours, pour les décisions de la période (R-212).",
-            "File active au dernier jour du mois : entrés au plus tard ce jour et non sortis ce jour-là (R-202) ; « sur une étape » : une étape en cours ce jour ; « en veille » : statut actuel en veille.",
-            "Étapes : étapes dont la période chevauche la période (R-217). Taux de sortie positive = positives ÷ sorties ; neutralisé : hors déménagements, décès, retraites.",
-        ]);
+
 
         var groups = await db.Pathways.AsNoTracking()
             .Where(p => p.Scheme == Scheme.PLIE && orgIds.Contains(p.OrganisationId))
@@ -102,74 +92,99 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
             })
             .ToListAsync(ct);
 
-        // Activity
-        var activity = new ReportTable("activity", "Prescriptions, entrées et sorties", PeriodColumns);
-        void Row(ReportTable t, string key, double m, double y, CellKind? kind = null)
+        return new Figures(
+            groups.Select(g => (g.Key.ExitReason, g.Key.NonEntryReason, new long[] { g.PrescM, g.PrescY, g.EntryM, g.EntryY, g.NonEntryM, g.NonEntryY, g.InM, g.InY, g.ExitM, g.ExitY, g.Active, g.OnHold, g.DecisionM, g.DecisionY, g.DelayM, g.DelayY })).ToList(),
+            onStep,
+            stepGroups.Select(g => (g.Type, g.M, g.Y)).ToList());
+    }
+
+    public async Task<ReportResult> ComputeAsync(int year, int month, IReadOnlyCollection<string>? organisationCodes = null, CancellationToken ct = default)
+    {
+        if (month is < 1 or > 12) throw new ArgumentException("Le mois doit être compris entre 1 et 12.");
+        var monthStart = new DateOnly(year, month, 1);
+        var end = monthStart.AddMonths(1).AddDays(-1);
+        var yearStart = new DateOnly(year, 1, 1);
+        var previousMonthStart = monthStart.AddYears(-1);
+        var previousEnd = previousMonthStart.AddMonths(1).AddDays(-1);
+        var organisations = await ConsolidationReport.ResolveOrganisationsAsync(db, organisationCodes, ct);
+        var orgIds = organisations.Select(o => o.Id).ToList();
+        var result = new ReportResult
         {
-            var row = t.Add(key, kind);
+            Report = Name,
+            Year = year,
+            Month = monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            Organisations = organisations.Select(o => o.Code).ToList(),
+        };
+        result.Definitions.AddRange(
+        [
+            $"Mois : du {monthStart:dd/MM/yyyy} au {end:dd/MM/yyyy} ; année : du 01/01/{year} au {end:dd/MM/yyyy} (cumul).",
+            $"Colonnes N-1 : les mêmes périodes un an plus tôt (mois du {previousMonthStart:dd/MM/yyyy} au {previousEnd:dd/MM/yyyy}, cumul depuis le 01/01/{year - 1}). Évolution (R-221) : (année − année N-1) ÷ année N-1 pour les comptes et les durées, différence en points pour les taux ; « — » quand la base est nulle.",
+            "Taux d'entrée = entrées ÷ prescriptions de la période (R-211). Délai de pré-affectation = date de décision (entrée ou non-entrée) − date de pré-affectation, en jours, pour les décisions de la période (R-212).",
+            "File active au dernier jour du mois : entrés au plus tard ce jour et non sortis ce jour-là (R-202) ; « sur une étape » : une étape en cours ce jour ; « en veille » : statut actuel en veille (non reconstitué pour l'année N-1).",
+            "Étapes : étapes dont la période chevauche la période (R-217). Taux de sortie positive = positives ÷ sorties ; neutralisé : hors déménagements, décès, retraites.",
+        ]);
+
+        var current = await FiguresAsync(orgIds, monthStart, end, yearStart, ct);
+        var previous = await FiguresAsync(orgIds, previousMonthStart, previousEnd, yearStart.AddYears(-1), ct);
+
+        var activity = new ReportTable("activity", "Prescriptions, entrées et sorties", ActivityColumns)
+        {
+            ColumnKinds = new Dictionary<string, CellKind> { ["EVOLUTION_ANNEE"] = CellKind.Rate },
+        };
+        var cur = Activity(current);
+        var prev = Activity(previous);
+        foreach (var (key, kind) in ActivityRows)
+        {
+            var row = activity.Add(key, kind);
+            row["MOIS"] = cur[key].M;
+            row["ANNEE"] = cur[key].Y;
+            row["MOIS_N1"] = prev[key].M;
+            row["ANNEE_N1"] = prev[key].Y;
+            row["EVOLUTION_ANNEE"] = Change(cur[key].Y, prev[key].Y, kind);
+        }
+
+        double Sum(Figures f, Func<(ExitReason? Exit, NonEntryReason? NonEntry, long[] V), long> selector) => f.Groups.Sum(selector);
+        var active = Sum(current, x => x.V[10]);
+        var onHold = Sum(current, x => x.V[11]);
+        var fileActive = new ReportTable("file_active", $"File active au {end:dd/MM/yyyy}", ["NOMBRE", "NOMBRE_N1"]);
+        var fa = fileActive.Add("FILE_ACTIVE");
+        fa["NOMBRE"] = active;
+        fa["NOMBRE_N1"] = Sum(previous, x => x.V[10]);
+        var os = fileActive.Add("SUR_UNE_ETAPE");
+        os["NOMBRE"] = current.OnStep;
+        os["NOMBRE_N1"] = previous.OnStep;
+        var oh = fileActive.Add("EN_VEILLE");
+        oh["NOMBRE"] = onHold;
+        oh["NOMBRE_N1"] = null; // only the current status is kept: the hold of a past date cannot be rebuilt
+
+        void Row(ReportTable t, string key, Func<Figures, (double M, double Y)> of)
+        {
+            var row = t.Add(key);
+            var (m, y) = of(current);
+            var (m1, y1) = of(previous);
             row["MOIS"] = m;
             row["ANNEE"] = y;
+            row["MOIS_N1"] = m1;
+            row["ANNEE_N1"] = y1;
         }
-        void RowN(ReportTable t, string key, double? m, double? y, CellKind kind)
-        {
-            var row = t.Add(key, kind);
-            row["MOIS"] = m;
-            row["ANNEE"] = y;
-        }
-        static double? Ratio(double a, double b) => b == 0 ? null : a / b;
-
-        double Sum(Func<(ExitReason? Exit, NonEntryReason? NonEntry, long[] V), long> f) => groups.Sum(g => f((g.Key.ExitReason, g.Key.NonEntryReason,
-            [g.PrescM, g.PrescY, g.EntryM, g.EntryY, g.NonEntryM, g.NonEntryY, g.InM, g.InY, g.ExitM, g.ExitY, g.Active, g.OnHold, g.DecisionM, g.DecisionY, g.DelayM, g.DelayY])));
-
-        double prescM = Sum(x => x.V[0]), prescY = Sum(x => x.V[1]);
-        double entryM = Sum(x => x.V[2]), entryY = Sum(x => x.V[3]);
-        double nonEntryM = Sum(x => x.V[4]), nonEntryY = Sum(x => x.V[5]);
-        double inM = Sum(x => x.V[6]), inY = Sum(x => x.V[7]);
-        double exitM = Sum(x => x.V[8]), exitY = Sum(x => x.V[9]);
-        double active = Sum(x => x.V[10]), onHold = Sum(x => x.V[11]);
-        double decM = Sum(x => x.V[12]), decY = Sum(x => x.V[13]);
-        double delayM = Sum(x => x.V[14]), delayY = Sum(x => x.V[15]);
-        bool IsPositive(ExitReason? r) => r is { } reason && ExitReasons.Category(reason) == ExitCategory.POSITIVE;
-        bool IsWithout(ExitReason? r) => r is { } reason && ExitReasons.Category(reason) == ExitCategory.SANS_SUITE;
-        bool IsNeutral(ExitReason? r) => r is { } reason && ExitReasons.IsNeutralisable(reason);
-        double posM = Sum(x => IsPositive(x.Exit) ? x.V[8] : 0), posY = Sum(x => IsPositive(x.Exit) ? x.V[9] : 0);
-        double ssM = Sum(x => IsWithout(x.Exit) ? x.V[8] : 0), ssY = Sum(x => IsWithout(x.Exit) ? x.V[9] : 0);
-        double neutM = Sum(x => IsNeutral(x.Exit) ? x.V[8] : 0), neutY = Sum(x => IsNeutral(x.Exit) ? x.V[9] : 0);
-
-        Row(activity, "PRESCRIPTIONS", prescM, prescY);
-        Row(activity, "ENTREES", entryM, entryY);
-        RowN(activity, "TAUX_ENTREE", Ratio(entryM, prescM), Ratio(entryY, prescY), CellKind.Rate);
-        Row(activity, "NON_ENTREES", nonEntryM, nonEntryY);
-        RowN(activity, "DELAI_PRE_AFFECTATION_JOURS", decM == 0 ? null : delayM / decM, decY == 0 ? null : delayY / decY, CellKind.Mean);
-        Row(activity, "ACCOMPAGNES", inM, inY);
-        Row(activity, "SORTIES_POSITIVES", posM, posY);
-        Row(activity, "SORTIES_SANS_SUITE", ssM, ssY);
-        Row(activity, "TOTAL_SORTIES", exitM, exitY);
-        RowN(activity, "TAUX_SORTIES_POSITIVES", Ratio(posM, exitM), Ratio(posY, exitY), CellKind.Rate);
-        RowN(activity, "TAUX_SORTIES_POSITIVES_NEUTRALISE", Ratio(posM, exitM - neutM), Ratio(posY, exitY - neutY), CellKind.Rate);
-
-        var fileActive = new ReportTable("file_active", $"File active au {end:dd/MM/yyyy}", ["NOMBRE"]);
-        fileActive.Add("FILE_ACTIVE")["NOMBRE"] = active;
-        fileActive.Add("SUR_UNE_ETAPE")["NOMBRE"] = onStep;
-        fileActive.Add("EN_VEILLE")["NOMBRE"] = onHold;
 
         var nonEntries = new ReportTable("non_entries", "Non-entrées par motif", PeriodColumns)
         {
             RowLabel = k => Enum.TryParse<NonEntryReason>(k, out var r) ? CodeListRegistry.Label(r) : ReportLabels.Of(k),
         };
         foreach (var reason in Enum.GetValues<NonEntryReason>())
-            Row(nonEntries, reason.ToString(), Sum(x => x.NonEntry == reason ? x.V[4] : 0), Sum(x => x.NonEntry == reason ? x.V[5] : 0));
-        Row(nonEntries, "NON_RENSEIGNE", Sum(x => x.NonEntry is null ? x.V[4] : 0), Sum(x => x.NonEntry is null ? x.V[5] : 0));
-        Row(nonEntries, "TOTAL", nonEntryM, nonEntryY);
+            Row(nonEntries, reason.ToString(), f => (Sum(f, x => x.NonEntry == reason ? x.V[4] : 0), Sum(f, x => x.NonEntry == reason ? x.V[5] : 0)));
+        Row(nonEntries, "NON_RENSEIGNE", f => (Sum(f, x => x.NonEntry is null ? x.V[4] : 0), Sum(f, x => x.NonEntry is null ? x.V[5] : 0)));
+        Row(nonEntries, "TOTAL", f => (Sum(f, x => x.V[4]), Sum(f, x => x.V[5])));
 
         var steps = new ReportTable("steps", "Étapes par famille", PeriodColumns)
         {
             RowLabel = k => Enum.TryParse<StepFamily>(k, out var f) ? CodeListRegistry.Label(f) : ReportLabels.Of(k),
         };
         foreach (var family in Enum.GetValues<StepFamily>())
-            Row(steps, family.ToString(), stepGroups.Where(g => StepTypes.Family(g.Type) == family).Sum(g => g.M),
-                stepGroups.Where(g => StepTypes.Family(g.Type) == family).Sum(g => g.Y));
-        Row(steps, "TOTAL", stepGroups.Sum(g => g.M), stepGroups.Sum(g => g.Y));
+            Row(steps, family.ToString(), f => (f.Steps.Where(g => StepTypes.Family(g.Type) == family).Sum(g => g.M),
+                f.Steps.Where(g => StepTypes.Family(g.Type) == family).Sum(g => g.Y)));
+        Row(steps, "TOTAL", f => (f.Steps.Sum(g => g.M), f.Steps.Sum(g => g.Y)));
 
         var exits = new ReportTable("exits", "Sorties par motif", PeriodColumns)
         {
@@ -178,27 +193,94 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
         foreach (var category in new[] { ExitCategory.POSITIVE, ExitCategory.SANS_SUITE })
         {
             foreach (var reason in Enum.GetValues<ExitReason>().Where(r => ExitReasons.Category(r) == category))
-                Row(exits, reason.ToString(), Sum(x => x.Exit == reason ? x.V[8] : 0), Sum(x => x.Exit == reason ? x.V[9] : 0));
+                Row(exits, reason.ToString(), f => (Sum(f, x => x.Exit == reason ? x.V[8] : 0), Sum(f, x => x.Exit == reason ? x.V[9] : 0)));
         }
-        Row(exits, "TOTAL", exitM, exitY);
+        Row(exits, "TOTAL", f => (Sum(f, x => x.V[8]), Sum(f, x => x.V[9])));
 
         result.Tables.AddRange([activity, fileActive, nonEntries, steps, exits]);
 
         string F(double v) => v.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"));
+        var onStep = (double)current.OnStep;
         result.Checks.Add(new ReportCheck("letter.on_step", onStep <= active, $"Sur une étape ≤ file active : {F(onStep)} ≤ {F(active)}."));
         result.Checks.Add(new ReportCheck("letter.on_hold", onHold <= active, $"En veille ≤ file active : {F(onHold)} ≤ {F(active)}."));
         foreach (var col in PeriodColumns)
         {
             var reasons = exits.Rows.Where(r => r.Key != "TOTAL").Sum(r => r[col]!.Value);
-            result.Checks.Add(new ReportCheck($"letter.exits.{col}", reasons == exits["TOTAL", col] && posM + ssM == exitM && posY + ssY == exitY,
-                $"Somme des motifs de sortie = total ({col}) : {F(reasons)} = {F(exits["TOTAL", col]!.Value)}."));
+            var byCategory = activity["SORTIES_POSITIVES", col]!.Value + activity["SORTIES_SANS_SUITE", col]!.Value;
+            result.Checks.Add(new ReportCheck($"letter.exits.{col}", reasons == exits["TOTAL", col] && byCategory == activity["TOTAL_SORTIES", col],
+                $"Somme des motifs de sortie = total ({col}) : {F(reasons)} = {F(exits["TOTAL", col]!.Value)} ; positives + sans suite = {F(byCategory)}."));
             var nonEntryReasons = nonEntries.Rows.Where(r => r.Key != "TOTAL").Sum(r => r[col]!.Value);
             result.Checks.Add(new ReportCheck($"letter.non_entries.{col}", nonEntryReasons == nonEntries["TOTAL", col],
                 $"Somme des motifs de non-entrée = total ({col}) : {F(nonEntryReasons)} = {F(nonEntries["TOTAL", col]!.Value)}."));
         }
-        result.Checks.Add(new ReportCheck("letter.month_within_year", PeriodColumns.Count == 2
-            && activity.Rows.Where(r => r.Kind == CellKind.Count).All(r => r["MOIS"] <= r["ANNEE"]),
-            "Chaque compte du mois ≤ le compte de l'année."));
+        result.Checks.Add(new ReportCheck("letter.month_within_year",
+            activity.Rows.Where(r => r.Kind == CellKind.Count).All(r => r["MOIS"] <= r["ANNEE"] && r["MOIS_N1"] <= r["ANNEE_N1"]),
+            "Chaque compte du mois ≤ le compte de l'année, pour l'année et pour l'année N-1."));
+
+        // Editorial blocks 3 and 6 of the programme (one organisation: its texts; several: each text prefixed with its code).
+        var texts = await db.LetterEditorials.AsNoTracking()
+            .Where(t => orgIds.Contains(t.OrganisationId) && t.Month == result.Month)
+            .Select(t => new { t.OrganisationId, t.Block, t.Text })
+            .ToListAsync(ct);
+        foreach (var block in Enum.GetValues<LetterBlock>())
+        {
+            var parts = organisations
+                .Select(o => (o.Code, Text: texts.FirstOrDefault(t => t.OrganisationId == o.Id && t.Block == block)?.Text))
+                .Where(x => !string.IsNullOrEmpty(x.Text))
+                .Select(x => organisations.Count == 1 ? x.Text! : $"{x.Code} : {x.Text}")
+                .ToList();
+            result.Texts.Add(new ReportText(block.ToString(), LetterEditorial.Label(block), string.Join("\n\n", parts)));
+        }
         return result;
+    }
+
+    private static readonly (string Key, CellKind Kind)[] ActivityRows =
+    [
+        ("PRESCRIPTIONS", CellKind.Count), ("ENTREES", CellKind.Count), ("TAUX_ENTREE", CellKind.Rate), ("NON_ENTREES", CellKind.Count),
+        ("DELAI_PRE_AFFECTATION_JOURS", CellKind.Mean), ("ACCOMPAGNES", CellKind.Count), ("SORTIES_POSITIVES", CellKind.Count),
+        ("SORTIES_SANS_SUITE", CellKind.Count), ("TOTAL_SORTIES", CellKind.Count), ("TAUX_SORTIES_POSITIVES", CellKind.Rate),
+        ("TAUX_SORTIES_POSITIVES_NEUTRALISE", CellKind.Rate),
+    ];
+
+    /// <summary>Year-on-year change (R-221): relative for counts and means, difference in points for rates; null on a zero base.</summary>
+    internal static double? Change(double? current, double? previous, CellKind kind) => (current, previous) switch
+    {
+        ({ } c, { } p) when kind == CellKind.Rate => c - p,
+        ({ } c, { } p) when p != 0 => (c - p) / p,
+        _ => null,
+    };
+
+    /// <summary>The activity rows of one period, month and year to date.</summary>
+    private static Dictionary<string, (double? M, double? Y)> Activity(Figures f)
+    {
+        static double? Ratio(double a, double b) => b == 0 ? null : a / b;
+        double Sum(Func<(ExitReason? Exit, NonEntryReason? NonEntry, long[] V), long> selector) => f.Groups.Sum(selector);
+        bool IsPositive(ExitReason? r) => r is { } reason && ExitReasons.Category(reason) == ExitCategory.POSITIVE;
+        bool IsWithout(ExitReason? r) => r is { } reason && ExitReasons.Category(reason) == ExitCategory.SANS_SUITE;
+        bool IsNeutral(ExitReason? r) => r is { } reason && ExitReasons.IsNeutralisable(reason);
+        double prescM = Sum(x => x.V[0]), prescY = Sum(x => x.V[1]);
+        double entryM = Sum(x => x.V[2]), entryY = Sum(x => x.V[3]);
+        double nonEntryM = Sum(x => x.V[4]), nonEntryY = Sum(x => x.V[5]);
+        double inM = Sum(x => x.V[6]), inY = Sum(x => x.V[7]);
+        double exitM = Sum(x => x.V[8]), exitY = Sum(x => x.V[9]);
+        double decM = Sum(x => x.V[12]), decY = Sum(x => x.V[13]);
+        double delayM = Sum(x => x.V[14]), delayY = Sum(x => x.V[15]);
+        double posM = Sum(x => IsPositive(x.Exit) ? x.V[8] : 0), posY = Sum(x => IsPositive(x.Exit) ? x.V[9] : 0);
+        double ssM = Sum(x => IsWithout(x.Exit) ? x.V[8] : 0), ssY = Sum(x => IsWithout(x.Exit) ? x.V[9] : 0);
+        double neutM = Sum(x => IsNeutral(x.Exit) ? x.V[8] : 0), neutY = Sum(x => IsNeutral(x.Exit) ? x.V[9] : 0);
+        return new()
+        {
+            ["PRESCRIPTIONS"] = (prescM, prescY),
+            ["ENTREES"] = (entryM, entryY),
+            ["TAUX_ENTREE"] = (Ratio(entryM, prescM), Ratio(entryY, prescY)),
+            ["NON_ENTREES"] = (nonEntryM, nonEntryY),
+            ["DELAI_PRE_AFFECTATION_JOURS"] = (decM == 0 ? null : delayM / decM, decY == 0 ? null : delayY / decY),
+            ["ACCOMPAGNES"] = (inM, inY),
+            ["SORTIES_POSITIVES"] = (posM, posY),
+            ["SORTIES_SANS_SUITE"] = (ssM, ssY),
+            ["TOTAL_SORTIES"] = (exitM, exitY),
+            ["TAUX_SORTIES_POSITIVES"] = (Ratio(posM, exitM), Ratio(posY, exitY)),
+            ["TAUX_SORTIES_POSITIVES_NEUTRALISE"] = (Ratio(posM, exitM - neutM), Ratio(posY, exitY - neutY)),
+        };
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Parcours.Core.Data;
+using Parcours.Core.Pathways;
 using Parcours.Domain.CodeLists;
+using Parcours.Domain.Pathways;
 
 namespace Parcours.Core.Reporting;
 
@@ -8,8 +10,13 @@ namespace Parcours.Core.Reporting;
 /// Monthly dashboard per référent and per employer of référents (reports.md RPT-14), as at the end of month M:
 /// one row per référent grouped by employer, a subtotal per employer, pathways without a référent, and TOTAL.
 /// Pathways are attributed to their current référent (no assignment history is kept by day). Four grouped queries.
+/// A <see cref="ReferentSelection"/> restricts the rows to some référents (a référent's own dashboard, the view sent to
+/// one employer of référents, R-705): the pathways without a référent are then left out and the TOTAL is checked
+/// against a direct count of the selected référents' file active instead of the monthly letter. The table
+/// <c>alerts</c> counts the alerts of the caseload today per référent, with the rules of the caseload page
+/// (<see cref="CaseloadAlerts"/>, one definition).
 /// </summary>
-public sealed class ReferentDashboardReport(ParcoursDbContext db)
+public sealed class ReferentDashboardReport(ParcoursDbContext db, TimeProvider? clock = null, PathwayPolicies? policies = null)
 {
     public const string Name = "tableau-referents";
 
@@ -27,7 +34,15 @@ public sealed class ReferentDashboardReport(ParcoursDbContext db)
         "ALERTE_SANS_ETAPE_3_MOIS", "ALERTE_18_MOIS",
     ];
 
-    public async Task<ReportResult> ComputeAsync(int year, int month, IReadOnlyCollection<string>? organisationCodes = null, CancellationToken ct = default)
+    /// <summary>The référents a view is restricted to: given ids, or the référents employed by one organisation.</summary>
+    public sealed record ReferentSelection(IReadOnlyCollection<long>? ReferentIds = null, long? EmployerOrganisationId = null);
+
+    public static readonly IReadOnlyList<CaseloadAlertKind> AlertKinds = Enum.GetValues<CaseloadAlertKind>();
+
+    public Task<ReportResult> ComputeAsync(int year, int month, IReadOnlyCollection<string>? organisationCodes = null, CancellationToken ct = default) =>
+        ComputeAsync(year, month, organisationCodes, null, ct);
+
+    public async Task<ReportResult> ComputeAsync(int year, int month, IReadOnlyCollection<string>? organisationCodes, ReferentSelection? selection, CancellationToken ct = default)
     {
         var monthStart = new DateOnly(year, month, 1);
         var end = monthStart.AddMonths(1).AddDays(-1);
@@ -66,6 +81,8 @@ public sealed class ReferentDashboardReport(ParcoursDbContext db)
         var referents = await db.Referents.AsNoTracking().Where(r => orgIds.Contains(r.OrganisationId))
             .Select(r => new { r.Id, r.FirstName, r.LastName, r.FteHundredths, r.EmployerOrganisationId, Employer = r.Employer!.Name, Norm = 70 })
             .ToListAsync(ct);
+        if (selection?.ReferentIds is { } ids) referents = referents.Where(r => ids.Contains(r.Id)).ToList();
+        if (selection?.EmployerOrganisationId is { } employerId) referents = referents.Where(r => r.EmployerOrganisationId == employerId).ToList();
         var norms = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).Select(o => o.CaseloadNorm).ToListAsync(ct);
         var norm = norms.Count > 0 ? norms.Max() : 70;
 
@@ -127,18 +144,26 @@ public sealed class ReferentDashboardReport(ParcoursDbContext db)
                 Derive(row);
                 employerRows.Add(row);
             }
-            var subKey = $"EMPLOYEUR_{employer.Key.EmployerOrganisationId ?? 0}";
-            labels[subKey] = $"Sous-total {employer.Key.Employer ?? "employeur non renseigné"}";
-            var sub = Add(subKey);
-            foreach (var c in Summed) sub[c] = employerRows.Sum(x => x[c] ?? 0);
-            Derive(sub);
+            // A référent's own view has no employer subtotal: it would be a subtotal of the visible référents only.
+            if (selection?.ReferentIds is null)
+            {
+                var subKey = $"EMPLOYEUR_{employer.Key.EmployerOrganisationId ?? 0}";
+                labels[subKey] = $"Sous-total {employer.Key.Employer ?? "employeur non renseigné"}";
+                var sub = Add(subKey);
+                foreach (var c in Summed) sub[c] = employerRows.Sum(x => x[c] ?? 0);
+                Derive(sub);
+            }
             referentRows.AddRange(employerRows);
         }
-        var none = Add("SANS_REFERENT");
-        Fill(none, 0, 0);
-        Derive(none);
+        ReportRow? none = null;
+        if (selection is null)
+        {
+            none = Add("SANS_REFERENT");
+            Fill(none, 0, 0);
+            Derive(none);
+        }
         var total = Add("TOTAL");
-        foreach (var c in Summed) total[c] = referentRows.Sum(x => x[c] ?? 0) + (none[c] ?? 0);
+        foreach (var c in Summed) total[c] = referentRows.Sum(x => x[c] ?? 0) + (none?[c] ?? 0);
         Derive(total);
 
         var result = new ReportResult
@@ -150,6 +175,54 @@ public sealed class ReferentDashboardReport(ParcoursDbContext db)
         };
         result.Tables.Add(table);
         result.Definitions.Add($"Parcours rattachés à leur référent actuel. Norme : {norm} parcours par ETP (R-110). Alertes : parcours actifs sans étape depuis 3 mois (R-113), parcours de 18 mois et plus (R-114).");
+
+        // Alerts of the caseload today (the rules of the caseload page), counted per référent and kind.
+        var today = Today.From(clock ?? TimeProvider.System);
+        var caseload = await new CaseloadQueries(db, clock ?? TimeProvider.System, policies ?? new PathwayPolicies(PathwayPolicies.WorkspaceDefault))
+            .RowsAsync(new CaseloadFilter(), ct);
+        var alertColumns = AlertKinds.Select(k => k.ToString()).Append("PARCOURS_EN_ALERTE").ToList();
+        var alerts = new ReportTable("alerts", $"Alertes du portefeuille au {today:dd/MM/yyyy}", alertColumns)
+        {
+            RowLabel = table.RowLabel,
+        };
+        var shown = referentRows.Select(r => long.Parse(r.Key.AsSpan(4), System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        var byReferent = caseload.Where(c => c.ReferentId is { } id ? shown.Contains(id) : selection is null)
+            .GroupBy(c => c.ReferentId ?? 0).ToDictionary(g => g.Key, g => g.ToList());
+        void AlertRow(string key, IEnumerable<CaseloadRow> rows)
+        {
+            var list = rows.ToList();
+            var row = alerts.Add(key);
+            foreach (var kind in AlertKinds) row[kind.ToString()] = list.Count(c => c.Alerts.Any(a => a.Kind == kind));
+            row["PARCOURS_EN_ALERTE"] = list.Count(c => c.Alerts.Count > 0);
+        }
+        foreach (var row in table.Rows)
+        {
+            if (row.Key.StartsWith("REF_", StringComparison.Ordinal))
+                AlertRow(row.Key, byReferent.GetValueOrDefault(long.Parse(row.Key.AsSpan(4), System.Globalization.CultureInfo.InvariantCulture)) ?? []);
+            else if (row.Key.StartsWith("EMPLOYEUR_", StringComparison.Ordinal))
+            {
+                var employer = row.Key[10..] is var e && e == "0" ? (long?)null : long.Parse(row.Key.AsSpan(10), System.Globalization.CultureInfo.InvariantCulture);
+                var members = referents.Where(r => r.EmployerOrganisationId == employer).Select(r => r.Id).ToHashSet();
+                AlertRow(row.Key, members.SelectMany(id => byReferent.GetValueOrDefault(id) ?? []));
+            }
+            else if (row.Key == "SANS_REFERENT") AlertRow(row.Key, byReferent.GetValueOrDefault(0) ?? []);
+        }
+        AlertRow("TOTAL", byReferent.Values.SelectMany(v => v));
+        result.Tables.Add(alerts);
+        result.Definitions.Add($"Alertes au {today:dd/MM/yyyy} (statut actuel des parcours, règles de la page « Portefeuille ») : une colonne par alerte, et les parcours ayant au moins une alerte.");
+        var alertSum = alerts.Rows.Where(r => r.Key.StartsWith("REF_", StringComparison.Ordinal) || r.Key == "SANS_REFERENT").Sum(r => r["PARCOURS_EN_ALERTE"] ?? 0);
+        result.Checks.Add(new ReportCheck("referents.alerts.total", alertSum == alerts["TOTAL", "PARCOURS_EN_ALERTE"],
+            $"Parcours en alerte : somme des lignes {alertSum} = TOTAL {alerts["TOTAL", "PARCOURS_EN_ALERTE"]}."));
+
+        if (selection is not null)
+        {
+            // A restricted view: the TOTAL against a direct count of the selected référents' file active.
+            var selectedIds = referents.Select(r => (long?)r.Id).ToList();
+            var direct = await plie.CountAsync(p => p.EntryDate <= end && (p.ExitDate == null || p.ExitDate > end) && selectedIds.Contains(p.ReferentId), ct);
+            result.Checks.Add(new ReportCheck("referents.file_active", total["FILE_ACTIVE"] == direct,
+                $"TOTAL FILE_ACTIVE des référents affichés = {total["FILE_ACTIVE"]}, compté directement : {direct}."));
+            return result;
+        }
         var letter = await new MonthlyLetterReport(db).ComputeAsync(year, month, organisations.Select(o => o.Code).ToList(), ct);
         foreach (var (column, letterTable, letterRow, letterColumn) in new[]
         {

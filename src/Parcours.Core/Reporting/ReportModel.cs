@@ -59,6 +59,9 @@ public sealed class ReportRow(string key, CellKind kind)
     }
 }
 
+/// <summary>A block of text written by people (for example the editorial blocks of the monthly letter), shown escaped.</summary>
+public sealed record ReportText(string Id, string Title, string Text);
+
 /// <summary>An identity a table must satisfy, with the figures that prove or break it .</summary>
 public sealed record ReportCheck(string Id, bool Passed, string Detail);
 
@@ -71,6 +74,9 @@ public sealed class ReportResult
     public required IReadOnlyList<string> Organisations { get; init; }
     public List<ReportTable> Tables { get; } = [];
     public List<ReportCheck> Checks { get; } = [];
+
+    /// <summary>Texts written by the coordination team, printed after the tables; never computed.</summary>
+    public List<ReportText> Texts { get; } = [];
 
     /// <summary>Definitions in force, printed in every rendering .</summary>
     public List<string> Definitions { get; } = [];

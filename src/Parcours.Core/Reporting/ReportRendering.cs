@@ -75,12 +75,30 @@ public static class ReportLabels
         ["ALERTE_SANS_ETAPE_3_MOIS"] = "Alertes : sans étape depuis 3 mois",
         ["ALERTE_18_MOIS"] = "Alertes : parcours de 18 mois et plus",
         ["FILE_ACTIVE_FIN"] = "File active en fin de mois",
+        ["MOIS_N1"] = "Mois, année N-1",
+        ["ANNEE_N1"] = "Année N-1 (cumul)",
+        ["EVOLUTION_ANNEE"] = "Évolution sur un an (cumul ; en points pour les taux)",
+        ["NOMBRE_N1"] = "Nombre, année N-1",
+        ["PARCOURS_EN_ALERTE"] = "Parcours ayant au moins une alerte",
+        ["NON_BINAIRE"] = "Non binaires",
+        ["AGE_NON_RENSEIGNE"] = "Âge non renseigné",
+        ["PUBLIC_NON_RENSEIGNE"] = "Public non renseigné",
+        ["SIAE_ACI"] = "Ateliers et chantiers d'insertion (ACI)",
+        ["SIAE_EI"] = "Entreprises d'insertion (EI)",
+        ["SIAE_ETTI"] = "Entreprises de travail temporaire d'insertion (ETTI)",
+        ["SIAE_AI"] = "Associations intermédiaires (AI)",
+        ["SIAE_RQ"] = "Régies de quartier",
+        ["SIAE_EITI"] = "Entreprises d'insertion par le travail indépendant (EITI)",
+        ["SIAE_GEIQ"] = "GEIQ",
+        ["PARTICIPANTS_DISTINCTS"] = "Participants distincts (une personne peut figurer sur deux lignes)",
     };
 
     public static string Of(string key)
     {
         if (Labels.TryGetValue(key, out var label)) return label;
         if (Enum.TryParse<ConsolidationStepRow>(key, out var row)) return CodeListRegistry.Label(row);
+        if (!key.All(char.IsAsciiDigit) && Enum.TryParse<Parcours.Domain.Pathways.CaseloadAlertKind>(key, out var alert))
+            return Parcours.Domain.Pathways.CaseloadAlerts.Label(alert);
         return key;
     }
 }
@@ -131,6 +149,19 @@ public static class ReportRendering
                 w.WriteEndObject();
             }
             w.WriteEndObject();
+            if (result.Texts.Count > 0)
+            {
+                w.WriteStartArray("texts");
+                foreach (var text in result.Texts)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", text.Id);
+                    w.WriteString("title", text.Title);
+                    w.WriteString("text", text.Text);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteStartArray("checks");
             foreach (var check in result.Checks)
             {
@@ -190,6 +221,14 @@ public static class ReportRendering
             foreach (var row in table.Rows)
                 Line(new[] { table.Id, row.Key, table.LabelOf(row.Key) }.Concat(table.Columns.Select(c => CsvNumber(table, row, c))));
         }
+        if (result.Texts.Count > 0)
+        {
+            sb.Append("\r\n");
+            Line(["Texte", "Titre", "Contenu"]);
+            // A text starting like a formula is prefixed with an apostrophe so that a spreadsheet shows it as text.
+            foreach (var text in result.Texts)
+                Line([text.Id, text.Title, text.Text.Length > 0 && "=+-@".Contains(text.Text[0], StringComparison.Ordinal) ? "'" + text.Text : text.Text]);
+        }
         sb.Append("\r\n");
         Line(["Contrôle", "Résultat", "Détail"]);
         foreach (var check in result.Checks) Line([check.Id, check.Passed ? "OK" : "ÉCHEC", check.Detail]);
@@ -213,6 +252,7 @@ public static class ReportRendering
             sb.Append("</ul></div>");
         }
         foreach (var table in result.Tables) sb.Append(HtmlTable(table));
+        sb.Append(HtmlTexts(result));
         sb.Append(HtmlChecks(result));
         return sb.ToString();
     }
@@ -233,6 +273,22 @@ public static class ReportRendering
             sb.Append("</tr>");
         }
         sb.Append("</tbody></table></div></div></div></div>");
+        return sb.ToString();
+    }
+
+    /// <summary>The texts written by people, HTML-encoded, line breaks kept; an empty text shows «Aucun texte pour ce mois.».</summary>
+    public static string HtmlTexts(ReportResult result)
+    {
+        var sb = new StringBuilder();
+        foreach (var text in result.Texts)
+        {
+            sb.Append("<section class=\"report-text fr-mb-3w\" data-text=\"").Append(E(text.Id)).Append("\"><h2 class=\"fr-h4\">").Append(E(text.Title)).Append("</h2>");
+            if (text.Text.Length == 0) sb.Append("<p class=\"fr-text--sm\"><em>Aucun texte pour ce mois.</em></p>");
+            else
+                foreach (var paragraph in text.Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    sb.Append("<p>").Append(string.Join("<br>", paragraph.Split('\n').Select(E))).Append("</p>");
+            sb.Append("</section>");
+        }
         return sb.ToString();
     }
 

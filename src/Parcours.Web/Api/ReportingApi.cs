@@ -1,6 +1,7 @@
 using System.Text;
 using Parcours.Core.Data;
 using Parcours.Core.Documents;
+using Parcours.Core.Pathways;
 using Parcours.Core.Reporting;
 using Parcours.Web.Infrastructure;
 
@@ -25,7 +26,7 @@ public static class ReportingApi
         api.MapGet("/fse-indicators", FseIndicators).WithName("GetFseIndicators")
             .WithSummary("Indicateurs FSE des participants d'une année (year=AAAA ; format=json, csv, xlsx, html ou pdf).");
         api.MapGet("/tableau-referents", Referents).WithName("GetReferentDashboard")
-            .WithSummary("Tableau de bord par référent et par employeur au mois donné (month=AAAA-MM ; format=json, csv, xlsx, html ou pdf).");
+            .WithSummary("Tableau de bord par référent et par employeur au mois donné (month=AAAA-MM ; employer=identifiant d'un employeur de référents pour sa seule vue ; format=json, csv, xlsx, html ou pdf).");
         api.MapGet("/lettre-mensuelle", MonthlyLetter).WithName("GetMonthlyLetter")
             .WithSummary("Lettre mensuelle d'information du PLIE d'un mois (month=AAAA-MM ; format=json, csv, xlsx, html ou pdf).");
     }
@@ -57,11 +58,12 @@ public static class ReportingApi
         return Render(result, clock, format, $"indicateurs-fse-{y}", $"Indicateurs FSE {y}", status);
     }
 
-    private static async Task<IResult> Referents(ParcoursDbContext db, TimeProvider clock, string? month, string? format, CancellationToken ct)
+    private static async Task<IResult> Referents(ParcoursDbContext db, TimeProvider clock, PathwayPolicies policies, string? month, long? employer, string? format, CancellationToken ct)
     {
         if (!TryParseMonth(month, out var first))
             return TypedResults.Problem("Le paramètre month (mois au format AAAA-MM, par exemple 2024-06) est obligatoire.", statusCode: StatusCodes.Status400BadRequest);
-        var result = await new ReferentDashboardReport(db).ComputeAsync(first.Year, first.Month, null, ct);
+        var selection = employer is { } id ? new ReferentDashboardReport.ReferentSelection(EmployerOrganisationId: id) : null;
+        var result = await new ReferentDashboardReport(db, clock, policies).ComputeAsync(first.Year, first.Month, null, selection, ct);
         var status = result.Passed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
         return Render(result, clock, format, $"tableau-referents-{first:yyyy-MM}", $"Tableau de bord des référents — {first:MM/yyyy}", status);
     }

@@ -53,7 +53,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         var bytes = await File.ReadAllBytesAsync(output);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        Assert.Contains("flows;EN_PARCOURS_FIN;En parcours au 31 décembre;4;2;2;1;3;1;0;3;1;1;1;2;0;0", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.Contains("flows;EN_PARCOURS_FIN;En parcours au 31 décembre;4;2;2;0;1;3;0;1;0;3;1;0;1;1;2;0;0", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,8 @@ public abstract class ConsolidationReportTests : IDisposable
     }
 
     private static readonly string[] Columns =
-        ["TOTAL", "FEMME", "HOMME", "MOINS_26", "PLUS_26", "TH", "DELD", "RSA", "AUTRE", "NIV_VI", "NIV_V_BIS", "NIV_V", "NIV_IV_ET_PLUS", "NIV_INDETERMINE"];
+        ["TOTAL", "FEMME", "HOMME", "NON_BINAIRE", "MOINS_26", "PLUS_26", "AGE_NON_RENSEIGNE", "TH", "DELD", "RSA", "AUTRE",
+         "PUBLIC_NON_RENSEIGNE", "NIV_VI", "NIV_V_BIS", "NIV_V", "NIV_IV_ET_PLUS", "NIV_INDETERMINE"];
 
     /// <summary>
     /// Flows of PLIE-REF in 2024, one line per row, columns in the order of <see cref="Columns"/>. Per column, the
@@ -63,19 +64,19 @@ public abstract class ConsolidationReportTests : IDisposable
     /// without follow-on E (move) = 1; exits 3; end 5 − 3 = 2 (A, H).
     /// </summary>
     private const string ExpectedFlows = """
-        ENTREES                             5 3 2 1 4 1 1 2 2 1 0 3 1 0
-        REPORT                              5 2 3 3 2 1 2 2 1 1 1 1 1 1
-        EN_PARCOURS                        10 5 5 4 6 2 3 4 3 2 1 4 2 1
-        SORTIES_POSITIVES                   3 2 1 2 1 0 0 1 2 0 0 1 1 1
-        SORTIES_EMPLOI                      1 0 1 1 0 0 0 1 0 0 0 1 0 0
-        SORTIES_FORMATION                   1 1 0 0 1 0 0 0 1 0 0 0 1 0
-        SORTIES_AUTRES_POSITIVES            1 1 0 1 0 0 0 0 1 0 0 0 0 1
-        SORTIES_ABANDON                     1 0 1 1 0 1 1 0 0 1 0 0 0 0
-        SORTIES_DEMENAGEMENT_DECES_RETRAITE 1 1 0 0 1 0 1 0 0 0 0 0 1 0
-        SORTIES_AUTRES_SANS_SUITE           1 0 1 0 1 0 1 0 0 0 0 1 0 0
-        SORTIES_SANS_SUITE                  3 1 2 1 2 1 3 0 0 1 0 1 1 0
-        TOTAL_SORTIES                       6 3 3 3 3 1 3 1 2 1 0 2 2 1
-        EN_PARCOURS_FIN                     4 2 2 1 3 1 0 3 1 1 1 2 0 0
+        ENTREES                             5 3 2 0 1 4 0 1 1 2 2 0 1 0 3 1 0
+        REPORT                              5 2 3 0 3 2 0 1 2 2 1 0 1 1 1 1 1
+        EN_PARCOURS                        10 5 5 0 4 6 0 2 3 4 3 0 2 1 4 2 1
+        SORTIES_POSITIVES                   3 2 1 0 2 1 0 0 0 1 2 0 0 0 1 1 1
+        SORTIES_EMPLOI                      1 0 1 0 1 0 0 0 0 1 0 0 0 0 1 0 0
+        SORTIES_FORMATION                   1 1 0 0 0 1 0 0 0 0 1 0 0 0 0 1 0
+        SORTIES_AUTRES_POSITIVES            1 1 0 0 1 0 0 0 0 0 1 0 0 0 0 0 1
+        SORTIES_ABANDON                     1 0 1 0 1 0 0 1 1 0 0 0 1 0 0 0 0
+        SORTIES_DEMENAGEMENT_DECES_RETRAITE 1 1 0 0 0 1 0 0 1 0 0 0 0 0 0 1 0
+        SORTIES_AUTRES_SANS_SUITE           1 0 1 0 0 1 0 0 1 0 0 0 0 0 1 0 0
+        SORTIES_SANS_SUITE                  3 1 2 0 1 2 0 1 3 0 0 0 1 0 1 1 0
+        TOTAL_SORTIES                       6 3 3 0 3 3 0 1 3 1 2 0 1 0 2 2 1
+        EN_PARCOURS_FIN                     4 2 2 0 1 3 0 1 0 3 1 0 1 1 2 0 0
         """;
 
     /// <summary>
@@ -84,10 +85,10 @@ public abstract class ConsolidationReportTests : IDisposable
     /// Positive over entries may exceed 1: MOINS_26 has 2 positive exits (G1, N, both carried over) for 1 entry (G2).
     /// </summary>
     private const string ExpectedRates = """
-        POSITIVE_OVER_EXITS             3/6 2/3 1/3 2/3 1/3 0/1 0/3 1/1 2/2 0/1 - 1/2 1/2 1/1
-        POSITIVE_OVER_EXITS_NEUTRALISED 3/5 2/2 1/3 2/3 1/2 0/1 0/2 1/1 2/2 0/1 - 1/2 1/1 1/1
-        POSITIVE_OVER_ENTRIES           3/5 2/3 1/2 2/1 1/4 0/1 0/1 1/2 2/2 0/1 - 1/3 1/1 -
-        ABANDON_OVER_EXITS              1/6 0/3 1/3 1/3 0/3 1/1 1/3 0/1 0/2 1/1 - 0/2 0/2 0/1
+        POSITIVE_OVER_EXITS             3/6 2/3 1/3 - 2/3 1/3 - 0/1 0/3 1/1 2/2 - 0/1 - 1/2 1/2 1/1
+        POSITIVE_OVER_EXITS_NEUTRALISED 3/5 2/2 1/3 - 2/3 1/2 - 0/1 0/2 1/1 2/2 - 0/1 - 1/2 1/1 1/1
+        POSITIVE_OVER_ENTRIES           3/5 2/3 1/2 - 2/1 1/4 - 0/1 0/1 1/2 2/2 - 0/1 - 1/3 1/1 -
+        ABANDON_OVER_EXITS              1/6 0/3 1/3 - 1/3 0/3 - 1/1 1/3 0/1 0/2 - 1/1 - 0/2 0/2 0/1
         """;
 
     [Fact]
@@ -220,6 +221,88 @@ public abstract class ConsolidationReportTests : IDisposable
             Assert.Equal([1.0, 1, 0], Three(training, row));
     }
 
+    /// <summary>
+    /// Dataset <c>Datasets/plie-siae-2024</c>, year 2024, PLIE «PLIE-SIAE» (régie de quartier RQ-REF as a provider):
+    ///
+    /// | pw  | person | sex | age | public | education | entry      | exit                  | steps overlapping 2024 (F = financed)            |
+    /// |-----|--------|-----|-----|--------|-----------|------------|-----------------------|--------------------------------------------------|
+    /// | QA  | Q1     | F   | 30  | RSA    | V         | 2024-01-15 |                       | T1 EI (F); T2 ACI; T10 ACTION_MOBILISATION (F)   |
+    /// | QB1 | Q2     | H   | 40  | DELD   | V         | 2023-03-01 | 2024-03-31 ABANDON    | T3 ACI (F)                                       |
+    /// | QB2 | Q2     | H   | 41  | DELD   | V         | 2024-06-01 |                       | T4 ACI (re-entry of Q2)                          |
+    /// | QC  | Q3     | NB  |     |        |           | 2024-05-01 |                       | T5 clause CDDI at the RQ (F) → IAE_RQ; T6 GEIQ   |
+    /// | QD  | Q4     | H   | 22  | AUTRE  | VI        | 2024-02-01 |                       | T7 ETTI from 31/12/2024 (F); T8 ACI starts 2025  |
+    /// | QE  | Q5     | F   | 52  | DELD   | IV        | 2022-01-01 | 2023-12-31 DEMENAGEMENT| T9 AI to 2024-02-01, pathway not in 2024: ignored|
+    ///
+    /// Table 4 (distinct persons per row): ACI = Q1, Q2 (T3 and T4 are one person) = 2 (F 1, H 1); EI = Q1; ETTI = Q4;
+    /// RQ = Q3 (clause CDDI with an RQ provider, §5.4 rule 2); GEIQ = Q3 (type GEIQ); AI 0 (QE is not in pathway);
+    /// EITI 0. TOTAL = 2 + 1 + 1 + 1 + 1 = 6 pairs (F 2: Q1 twice; H 2: Q2, Q4; NB 2: Q3 twice); distinct persons 4
+    /// (F 1, H 2, NB 1). Table 5 (financed steps only): EI Q1 (T1), ACI Q2 (T3), RQ Q3 (T5), ETTI Q4 (T7) = 4 pairs,
+    /// 4 persons (F 1, H 2, NB 1); ACI of Q1 (T2) and GEIQ of Q3 (T6) are not financed.
+    /// Flows with the «non renseigné» columns: in pathway QA, QB1 (carried over), QB2, QC, QD = 5; QC (NB, no age, no
+    /// public category, no education) is the only one in NON_BINAIRE, AGE_NON_RENSEIGNE, PUBLIC_NON_RENSEIGNE and
+    /// NIV_INDETERMINE; one exit (QB1, abandon: H, PLUS_26, DELD, NIV_V).
+    /// </summary>
+    [Fact]
+    public async Task SiaeTables_And_UnknownCategories_EqualHandComputedFigures()
+    {
+        var target = _databases.NewEmpty("reporting-siae");
+        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test"))) await new DatabaseMigrator(db).MigrateAsync();
+        await DatasetLoader.LoadAsync(target, DatasetLoader.Folder("plie-siae-2024"));
+        await using var read = ParcoursDatabase.Open(target, AccessScope.System("test"));
+
+        var result = await new ConsolidationReport(read).ComputeAsync(2024, ["PLIE-SIAE"]);
+
+        double[] Four(string table, string row) => new[] { "TOTAL", "FEMME", "HOMME", "NON_BINAIRE" }.Select(c => result.Table(table)[row, c]!.Value).ToArray();
+        Assert.Equal([2.0, 1, 1, 0], Four("siae_participants", "SIAE_ACI"));
+        Assert.Equal([1.0, 1, 0, 0], Four("siae_participants", "SIAE_EI"));
+        Assert.Equal([1.0, 0, 1, 0], Four("siae_participants", "SIAE_ETTI"));
+        Assert.Equal([0.0, 0, 0, 0], Four("siae_participants", "SIAE_AI"));
+        Assert.Equal([1.0, 0, 0, 1], Four("siae_participants", "SIAE_RQ"));
+        Assert.Equal([0.0, 0, 0, 0], Four("siae_participants", "SIAE_EITI"));
+        Assert.Equal([1.0, 0, 0, 1], Four("siae_participants", "SIAE_GEIQ"));
+        Assert.Equal([6.0, 2, 2, 2], Four("siae_participants", "TOTAL"));
+        Assert.Equal([4.0, 1, 2, 1], Four("siae_participants", "PARTICIPANTS_DISTINCTS"));
+        Assert.Equal([1.0, 0, 1, 0], Four("siae_participants_financed", "SIAE_ACI"));
+        Assert.Equal([1.0, 1, 0, 0], Four("siae_participants_financed", "SIAE_EI"));
+        Assert.Equal([1.0, 0, 1, 0], Four("siae_participants_financed", "SIAE_ETTI"));
+        Assert.Equal([1.0, 0, 0, 1], Four("siae_participants_financed", "SIAE_RQ"));
+        Assert.Equal([0.0, 0, 0, 0], Four("siae_participants_financed", "SIAE_GEIQ"));
+        Assert.Equal([4.0, 1, 2, 1], Four("siae_participants_financed", "TOTAL"));
+        Assert.Equal([4.0, 1, 2, 1], Four("siae_participants_financed", "PARTICIPANTS_DISTINCTS"));
+
+        var flows = result.Table("flows");
+        string Line(string row) => string.Join(' ', Columns.Select(c => flows[row, c]!.Value.ToString(CultureInfo.InvariantCulture)));
+        //                                        T F H NB M26 P26 ANR TH DELD RSA AUT PNR VI VBIS V IV+ IND
+        Assert.Equal("4 1 2 1 1 2 1 0 1 1 1 1 1 0 2 0 1", Line("ENTREES"));
+        Assert.Equal("5 1 3 1 1 3 1 0 2 1 1 1 1 0 3 0 1", Line("EN_PARCOURS"));
+        Assert.Equal("1 0 1 0 0 1 0 0 1 0 0 0 0 0 1 0 0", Line("TOTAL_SORTIES"));
+        Assert.Equal("4 1 2 1 1 2 1 0 1 1 1 1 1 0 2 0 1", Line("EN_PARCOURS_FIN"));
+        // Steps of the non-binary person: T5 and T6.
+        Assert.Equal(2, result.Table("steps")["TOTAL", "NON_BINAIRE"]);
+        Assert.All(result.Checks, c => Assert.True(c.Passed, $"{c.Id}: {c.Detail}"));
+        Assert.Contains("Tableau 5 ≤ tableau 4", result.Checks.Single(c => c.Id == "siae_participants_financed.within_all").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SiaeTables_FinancedFlag_MovesTheParticipantIntoTable5()
+    {
+        // plie-2024: S2 (B, ACI, not financed) and S9 (G2, clause CDDI at the ACI provider, not financed): table 4 has
+        // ACI = 2 persons (P2, P8; both men), table 5 is empty. A financed flag set directly in the database on S2 moves
+        // P2 into table 5.
+        var result = await ComputeAsync(2024, "PLIE-REF");
+        Assert.Equal([2.0, 0, 2], Three(result.Table("siae_participants"), "SIAE_ACI"));
+        Assert.Equal([0.0, 0, 0], Three(result.Table("siae_participants_financed"), "TOTAL"));
+
+        var target = await LoadAsync();
+        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test")))
+            await db.Database.ExecuteSqlRawAsync("UPDATE pathways_step SET financed_by_programme = {0} WHERE external_id = 'S2'", true);
+        var after = await ComputeAsync(2024, "PLIE-REF");
+
+        Assert.Equal([1.0, 0, 1], Three(after.Table("siae_participants_financed"), "SIAE_ACI"));
+        Assert.Equal(1, after.Table("steps")["IAE_ACI", "FINANCED"]);
+        Assert.True(after.Passed);
+    }
+
     private static double[] Three(ReportTable table, string row) => [table[row, "TOTAL"]!.Value, table[row, "FEMME"]!.Value, table[row, "HOMME"]!.Value];
 
     [Fact]
@@ -253,9 +336,12 @@ public abstract class ConsolidationReportTests : IDisposable
             ["flows.exit_after_entry", "flows.in_pathway", "flows.identity", "flows.end_not_negative", "flows.positive_exits",
              "flows.exits_without_follow_on", "flows.total_exits", "flows.partition.sex", "flows.partition.age",
              "flows.partition.public", "flows.partition.education", "durations.counts", "steps.total", "steps.subtotals",
-             "steps.partition.sex", "exits_employment.naf", "exits_employment.employeur", "exits_employment.taille",
+             "steps.partition.sex", "siae_participants.total", "siae_participants.partition.sex",
+             "siae_participants.distinct", "siae_participants.steps", "siae_participants_financed.total",
+             "siae_participants_financed.partition.sex", "siae_participants_financed.distinct",
+             "siae_participants_financed.steps", "siae_participants_financed.within_all", "exits_employment.naf", "exits_employment.employeur", "exits_employment.taille",
              "exits_employment.contrat", "exits_employment.mesure", "exits_training.domaine", "exits_training.niveau",
-             "exits_training.validation", "exits_training.duree"],
+             "exits_training.validation", "exits_training.duree", "exits_employment.flows", "exits_training.flows"],
             result.Checks.Select(c => c.Id));
         Assert.Contains("10 − 6 = 4, file active comptée : 4", result.Checks.Single(c => c.Id == "flows.identity").Detail, StringComparison.Ordinal);
     }
@@ -308,7 +394,7 @@ public abstract class ConsolidationReportTests : IDisposable
         Assert.Equal(5, root.GetProperty("tables").GetProperty("flows").GetProperty("rows").GetProperty("ENTREES").GetProperty("TOTAL").GetInt32());
         Assert.Equal(0.5, root.GetProperty("tables").GetProperty("rates").GetProperty("rows").GetProperty("POSITIVE_OVER_EXITS").GetProperty("TOTAL").GetDouble());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("tables").GetProperty("rates").GetProperty("rows").GetProperty("POSITIVE_OVER_EXITS").GetProperty("NIV_V_BIS").ValueKind);
-        Assert.Equal(["flows", "rates", "durations", "steps", "exits_employment", "exits_training"], root.GetProperty("tables").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["flows", "rates", "durations", "steps", "siae_participants", "siae_participants_financed", "exits_employment", "exits_training"], root.GetProperty("tables").EnumerateObject().Select(p => p.Name));
         var check = root.GetProperty("checks")[0];
         Assert.Equal("flows.exit_after_entry", check.GetProperty("id").GetString());
         Assert.True(check.GetProperty("passed").GetBoolean());
@@ -321,7 +407,7 @@ public abstract class ConsolidationReportTests : IDisposable
 
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
-        Assert.Contains("flows;ENTREES;Entrées;5;3;2;1;4;1;1;2;2;1;0;3;1;0\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("flows;ENTREES;Entrées;5;3;2;0;1;4;0;1;1;2;2;0;1;0;3;1;0\r\n", text, StringComparison.Ordinal);
         Assert.Contains("rates;POSITIVE_OVER_EXITS_NEUTRALISED;", text, StringComparison.Ordinal);
         Assert.Contains(";0,6;1;0,3333;", text, StringComparison.Ordinal);
         Assert.Contains("flows.identity;OK;", text, StringComparison.Ordinal);
@@ -335,7 +421,7 @@ public abstract class ConsolidationReportTests : IDisposable
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
-        Assert.Equal(["flows", "rates", "durations", "steps", "exits_employment", "exits_training", "controles"], sheets.Select(s => s.Name!.Value));
+        Assert.Equal(["flows", "rates", "durations", "steps", "siae_participants", "siae_participants_financed", "exits_employment", "exits_training", "controles"], sheets.Select(s => s.Name!.Value));
         var flows = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheets[0].Id!)).Worksheet;
         var entries = flows.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ElementAt(1).Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
         Assert.Equal("ENTREES", entries[0].InnerText);
@@ -425,6 +511,99 @@ public abstract class ConsolidationReportTests : IDisposable
         Assert.Equal([0.0, 1], Cells(e, "DEMENAGEMENT"));
         Assert.Equal([1.0, 3], Cells(e, "TOTAL"));
         Assert.All(result.Checks, c => Assert.True(c.Passed, $"{c.Id}: {c.Detail}"));
+    }
+
+    /// <summary>
+    /// The same letter compared with June 2023 (MOIS_N1 = June 2023, ANNEE_N1 = 1 January to 30 June 2023), by hand:
+    /// prescriptions in 2023 up to June: D (02-01), B (04-01) = 2, none in June; entries G1 (01-05), D (03-01),
+    /// B (05-10) = 3, none in June; entry rate 3 ÷ 2 (entries of earlier prescriptions count); no non-entry, no decision
+    /// after a pre-assignment (delay «—»), no exit; accompanied in the year and in June: E, F (entered 2022), G1, D,
+    /// B = 5; file active on 30 June 2023: the same 5, of which on a step that day B (S2, S3), D (S6), F (S13) = 3;
+    /// steps overlapping the first half of 2023 and June 2023: S2, S13 (EMPLOI_PARCOURS_IAE), S3 (MOBILISATION),
+    /// S6 (EMPLOI_PARCOURS_HORS_IAE) = 4. Year-on-year change of the year to date (R-221): prescriptions (3 − 2) ÷ 2;
+    /// entries (3 − 3) ÷ 3 = 0; accompanied (8 − 5) ÷ 5; entry rate 1 − 1.5 = −0.5 (points); exits «—» (base 0).
+    /// </summary>
+    [Fact]
+    public async Task MonthlyLetter_June2024_ComparedWithJune2023()
+    {
+        var target = await LoadAsync();
+        await using var db = ParcoursDatabase.Open(target, AccessScope.System("test"));
+
+        var result = await new MonthlyLetterReport(db).ComputeAsync(2024, 6, ["PLIE-REF"]);
+
+        var a = result.Table("activity");
+        Assert.Equal(["MOIS", "ANNEE", "MOIS_N1", "ANNEE_N1", "EVOLUTION_ANNEE"], a.Columns);
+        double?[] Previous(ReportTable t, string row) => [t[row, "MOIS_N1"], t[row, "ANNEE_N1"]];
+        Assert.Equal([0.0, 2], Previous(a, "PRESCRIPTIONS"));
+        Assert.Equal([0.0, 3], Previous(a, "ENTREES"));
+        Assert.Null(a["TAUX_ENTREE", "MOIS_N1"]);
+        AssertClose(1.5, a["TAUX_ENTREE", "ANNEE_N1"]);
+        Assert.Equal([0.0, 0], Previous(a, "NON_ENTREES"));
+        Assert.Equal([null, null], Previous(a, "DELAI_PRE_AFFECTATION_JOURS"));
+        Assert.Equal([5.0, 5], Previous(a, "ACCOMPAGNES"));
+        Assert.Equal([0.0, 0], Previous(a, "TOTAL_SORTIES"));
+        Assert.Equal([null, null], Previous(a, "TAUX_SORTIES_POSITIVES"));
+        AssertClose(0.5, a["PRESCRIPTIONS", "EVOLUTION_ANNEE"]);
+        AssertClose(0, a["ENTREES", "EVOLUTION_ANNEE"]);
+        AssertClose(0.6, a["ACCOMPAGNES", "EVOLUTION_ANNEE"]);
+        AssertClose(-0.5, a["TAUX_ENTREE", "EVOLUTION_ANNEE"]);
+        Assert.Null(a["TOTAL_SORTIES", "EVOLUTION_ANNEE"]);
+        Assert.Null(a["DELAI_PRE_AFFECTATION_JOURS", "EVOLUTION_ANNEE"]);
+        var f = result.Table("file_active");
+        Assert.Equal(5, f["FILE_ACTIVE", "NOMBRE_N1"]);
+        Assert.Equal(3, f["SUR_UNE_ETAPE", "NOMBRE_N1"]);
+        Assert.Null(f["EN_VEILLE", "NOMBRE_N1"]);
+        var s = result.Table("steps");
+        Assert.Equal([4.0, 4], Previous(s, "TOTAL"));
+        Assert.Equal([2.0, 2], Previous(s, "EMPLOI_PARCOURS_IAE"));
+        Assert.Equal([1.0, 1], Previous(s, "EMPLOI_PARCOURS_HORS_IAE"));
+        Assert.Equal([0.0, 0], Previous(result.Table("exits"), "TOTAL"));
+        Assert.Contains(result.Checks, c => c.Id == "letter.exits.ANNEE_N1" && c.Passed);
+        using var json = JsonDocument.Parse(ReportRendering.Json(result));
+        Assert.Equal(-0.5, json.RootElement.GetProperty("tables").GetProperty("activity").GetProperty("rows").GetProperty("TAUX_ENTREE").GetProperty("EVOLUTION_ANNEE").GetDouble());
+    }
+
+    [Fact]
+    public async Task LetterEditorials_SavedAuditedEscapedAndAttachedToTheLetter()
+    {
+        var target = await LoadAsync();
+        long orgId;
+        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("coordinateur-test")))
+        {
+            orgId = await db.Organisations.Where(o => o.Code == "PLIE-REF").Select(o => o.Id).SingleAsync();
+            var service = new LetterEditorialService(db, TimeProvider.System);
+            var tooLong = await service.SaveAsync(orgId, "2024-06", new Dictionary<Parcours.Domain.Reporting.LetterBlock, string?>
+                { [Parcours.Domain.Reporting.LetterBlock.ACTIONS] = new string('x', 2001) });
+            Assert.Equal(["Actions de l'année : Le texte dépasse 2000 caractères (2001)."], tooLong);
+            var saved = await service.SaveAsync(orgId, "2024-06", new Dictionary<Parcours.Domain.Reporting.LetterBlock, string?>
+            {
+                [Parcours.Domain.Reporting.LetterBlock.ACTIONS] = "Forum de l'emploi le 12 juin : 40 entreprises.\r\n<script>alert(1)</script>",
+                [Parcours.Domain.Reporting.LetterBlock.FAITS_MARQUANTS] = "  ",
+            });
+            Assert.Empty(saved);
+            // Saving the same text again writes nothing (and audits nothing).
+            await service.SaveAsync(orgId, "2024-06", new Dictionary<Parcours.Domain.Reporting.LetterBlock, string?>
+                { [Parcours.Domain.Reporting.LetterBlock.ACTIONS] = "Forum de l'emploi le 12 juin : 40 entreprises.\n<script>alert(1)</script>" });
+        }
+        await using var read = ParcoursDatabase.Open(target, AccessScope.System("test"));
+
+        var june = await new MonthlyLetterReport(read).ComputeAsync(2024, 6, ["PLIE-REF"]);
+        var may = await new MonthlyLetterReport(read).ComputeAsync(2024, 5, ["PLIE-REF"]);
+
+        Assert.Equal(["ACTIONS", "FAITS_MARQUANTS"], june.Texts.Select(t => t.Id));
+        Assert.Equal("Forum de l'emploi le 12 juin : 40 entreprises.\n<script>alert(1)</script>", june.Texts[0].Text);
+        Assert.Equal("", june.Texts[1].Text);
+        Assert.Equal("", may.Texts[0].Text);
+        var html = ReportRendering.HtmlTables(june);
+        Assert.Contains("40 entreprises.<br>&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(ReportRendering.Json(june));
+        Assert.Equal("Actions de l'année", json.RootElement.GetProperty("texts")[0].GetProperty("title").GetString());
+        var audit = await read.AuditEntries.Where(e => e.EntityType == "LetterEditorial").ToListAsync();
+        var entry = Assert.Single(audit);
+        Assert.Equal("Created", entry.Action);
+        Assert.Equal("coordinateur-test", entry.Actor);
+        Assert.Equal(orgId, entry.OrganisationId);
     }
 
     [Fact]

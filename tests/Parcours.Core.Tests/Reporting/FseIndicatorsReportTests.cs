@@ -82,6 +82,59 @@ public abstract class FseIndicatorsReportTests : IDisposable
             Assert.Equal(cells[1..].Select(double.Parse).Cast<double?>(), FseIndicatorsReport.Columns.Select(c => table[cells[0], c]));
         Assert.All(result.Checks, c => Assert.True(c.Passed, $"{c.Id}: {c.Detail}"));
     }
+
+    /// <summary>
+    /// ESF+ 2021-2027 (codelists.md §13.5), TOTAL FEMME HOMME NON_BINAIRE. Entered in 2024: A (F, 24, long-term
+    /// unemployed, CITE_1_2, disabled), B (H, 58, inactive, CITE_3_4), D (H, 25, unemployed, CITE_3_4). Left in 2024:
+    /// A (employee at 4 weeks and 6 months), B (job searching at 4 weeks), C (F, in education at 4 weeks,
+    /// self-employed at 6 months). EECO02 = A + D; EECO03 = A; EECO04 = B; EECO07 (18-29) = A (24) + D (25);
+    /// EECO08 (55+) = B; EECO09 (ISCED 0-2) = A; EECO10 = B + D; EECO12 = A; EECR01 = B; EECR02 = C; EECR04 = A;
+    /// EECR05 = A + C.
+    /// </summary>
+    private const string ExpectedEsfPlus = """
+        EECO01 3 1 2 0
+        EECO02 2 1 1 0
+        EECO03 1 1 0 0
+        EECO04 1 0 1 0
+        EECO05 0 0 0 0
+        EECO06 0 0 0 0
+        EECO07 2 1 1 0
+        EECO08 1 0 1 0
+        EECO09 1 1 0 0
+        EECO10 2 0 2 0
+        EECO11 0 0 0 0
+        EECO12 1 1 0 0
+        EECO13 0 0 0 0
+        EECO14 0 0 0 0
+        EECO15 0 0 0 0
+        EECO16 0 0 0 0
+        EECO17 0 0 0 0
+        PARTICIPANTS_SORTIS 3 2 1 0
+        EECR01 1 0 1 0
+        EECR02 1 1 0 0
+        EECR03 0 0 0 0
+        EECR04 1 1 0 0
+        EECR05 2 2 0 0
+        """;
+
+    [Fact]
+    public async Task EsfPlusIndicators_ReferenceDataset_EqualHandComputedCounts()
+    {
+        var target = _databases.NewEmpty("fse-plus");
+        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test"))) await new DatabaseMigrator(db).MigrateAsync();
+        await DatasetLoader.LoadAsync(target, DatasetLoader.Folder("fse-2024"));
+        await using var read = ParcoursDatabase.Open(target, AccessScope.System("test"));
+
+        var result = await new FseIndicatorsReport(read).ComputeAsync(2024, ["PLIE-FSE"]);
+
+        var table = result.Table("indicators_esf_plus");
+        var lines = ExpectedEsfPlus.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(lines.Select(l => l.Split(' ')[0]), table.Rows.Select(r => r.Key));
+        foreach (var cells in lines.Select(l => l.Split(' ')))
+            Assert.Equal(cells[1..].Select(double.Parse).Cast<double?>(), FseIndicatorsReport.EsfPlusColumns.Select(c => table[cells[0], c]));
+        Assert.Contains(result.Checks, c => c.Id == "fse_plus.consistent_with_2014" && c.Passed);
+        Assert.All(result.Checks, c => Assert.True(c.Passed, $"{c.Id}: {c.Detail}"));
+    }
 }
 
 public sealed class SqliteFseIndicatorsReportTests() : FseIndicatorsReportTests(TestDatabase.Sqlite());

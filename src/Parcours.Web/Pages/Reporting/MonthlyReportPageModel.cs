@@ -21,6 +21,10 @@ public abstract class MonthlyReportPageModel(ParcoursDbContext db, TimeProvider 
 
     public ReportResult? Result { get; private set; }
 
+    protected ParcoursDbContext Db => db;
+
+    protected TimeProvider Clock => clock;
+
     protected abstract Task<ReportResult> ComputeAsync(ParcoursDbContext db, int year, int month, CancellationToken ct);
 
     public async Task OnGetAsync(CancellationToken ct)

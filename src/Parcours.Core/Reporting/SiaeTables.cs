@@ -1,0 +1,162 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Parcours.Core.Data;
+using Parcours.Domain.CodeLists;
+
+namespace Parcours.Core.Reporting;
+
+/// <summary>
+/// National tables 4 and 5 (reports.md RPT-05; codelists.md §5.4 rule 3): the participants with at least one step
+/// of a structure kind (ACI, EI, ETTI, AI, régie de quartier, EITI, and GEIQ from step type GEIQ) overlapping Y, on the
+/// pathways counted in EN_PARCOURS; table 5 keeps the steps financed by the programme. A clause step counts in the
+/// IAE row of its contract (§5.4 rule 2). Counts of distinct persons per row; the TOTAL row is the sum of the rows
+/// (person × structure-kind pairs) and the row PARTICIPANTS_DISTINCTS counts each person once. Columns TOTAL, FEMME,
+/// HOMME, NON_BINAIRE (so that the sex partition always sums to TOTAL, R-005). The published shares are count ÷ the
+/// TOTAL row of the column.
+/// </summary>
+internal static class SiaeTables
+{
+    public const string AllId = "siae_participants";
+    public const string FinancedId = "siae_participants_financed";
+
+    public static readonly IReadOnlyList<string> Columns = ["TOTAL", "FEMME", "HOMME", "NON_BINAIRE"];
+
+    public static readonly IReadOnlyList<string> KindRows = ["SIAE_ACI", "SIAE_EI", "SIAE_ETTI", "SIAE_AI", "SIAE_RQ", "SIAE_EITI", "SIAE_GEIQ"];
+
+    private static readonly StepType[] Types =
+        [StepType.ACI, StepType.EI, StepType.ETTI, StepType.AI, StepType.RQ, StepType.EITI, StepType.GEIQ, StepType.CLAUSE_SOCIALE];
+
+    /// <summary>The row of a step in tables 4 and 5, or null when it counts in none.</summary>
+    internal static string? KindRow(ConsolidationReport.StepGroup step, IReadOnlyDictionary<long, OrganisationKind> providers)
+    {
+        if (step.Type == StepType.GEIQ) return "SIAE_GEIQ";
+        return ConsolidationReport.StepRow(step, providers) switch
+        {
+            ConsolidationStepRow.IAE_ACI => "SIAE_ACI",
+            ConsolidationStepRow.IAE_EI => "SIAE_EI",
+            ConsolidationStepRow.IAE_ETTI => "SIAE_ETTI",
+            ConsolidationStepRow.IAE_AI => "SIAE_AI",
+            ConsolidationStepRow.IAE_RQ => "SIAE_RQ",
+            ConsolidationStepRow.IAE_EITI => "SIAE_EITI",
+            _ => null,
+        };
+    }
+
+    public static async Task<(List<ReportTable> Tables, List<ReportCheck> Checks)> ComputeAsync(
+        ParcoursDbContext db, List<long> orgIds, DateOnly start, DateOnly end, ReportTable flows, ReportTable steps, CancellationToken ct)
+    {
+        // One row per person, step type, financed flag and (for clause steps) contract and provider: the steps
+        // themselves never leave the database.
+        var groups = await db.Steps.AsNoTracking()
+            .Where(s => Types.Contains(s.StepType) && s.StartDate <= end && (s.EndDate == null || s.EndDate >= start))
+            .Where(s => s.Pathway!.Scheme == Scheme.PLIE && orgIds.Contains(s.Pathway.OrganisationId)
+                && s.Pathway.EntryDate != null && s.Pathway.EntryDate <= end
+                && (s.Pathway.ExitDate == null || s.Pathway.ExitDate >= start))
+            .Select(s => new
+            {
+                s.Pathway!.ParticipantId,
+                s.Pathway.Participant!.Sex,
+                s.StepType,
+                Financed = s.FinancedByProgramme == true,
+                Contract = s.StepType == StepType.CLAUSE_SOCIALE ? s.ContractType : null,
+                Long = s.StepType == StepType.CLAUSE_SOCIALE && s.ContractMonths > 6m,
+                Open = s.StepType == StepType.CLAUSE_SOCIALE && s.OpenEnded == true,
+                Provider = s.StepType == StepType.CLAUSE_SOCIALE ? s.ProviderOrganisationId : null,
+            })
+            .GroupBy(s => new { s.ParticipantId, s.Sex, s.StepType, s.Financed, s.Contract, s.Long, s.Open, s.Provider })
+            .Select(g => g.Key)
+            .ToListAsync(ct);
+
+        var providerIds = groups.Where(g => g.Provider is not null).Select(g => g.Provider!.Value).Distinct().ToList();
+        var providers = providerIds.Count == 0
+            ? new Dictionary<long, OrganisationKind>()
+            : await db.Organisations.AsNoTracking().Where(o => providerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Kind, ct);
+
+        var all = new HashSet<(long Person, string Row)>();
+        var financed = new HashSet<(long Person, string Row)>();
+        var sexOf = new Dictionary<long, Sex>();
+        foreach (var g in groups)
+        {
+            var row = KindRow(new ConsolidationReport.StepGroup(g.StepType, g.Sex, g.Financed, g.Contract, g.Long, g.Open, g.Provider, 1), providers);
+            if (row is null) continue;
+            sexOf[g.ParticipantId] = g.Sex;
+            all.Add((g.ParticipantId, row));
+            if (g.Financed) financed.Add((g.ParticipantId, row));
+        }
+
+        var allTable = Build(AllId, "Participants en étapes d'IAE et de GEIQ, financées ou non par le PLIE (tableau 4)", all, sexOf);
+        var financedTable = Build(FinancedId, "Participants en étapes d'IAE et de GEIQ financées par le PLIE (tableau 5)", financed, sexOf);
+        var checks = new List<ReportCheck>();
+        foreach (var table in new[] { allTable, financedTable }) checks.AddRange(Checks(table, flows, steps));
+        checks.Add(Within(allTable, financedTable));
+        return ([allTable, financedTable], checks);
+    }
+
+    private static string ColumnOf(Sex sex) => sex switch { Sex.FEMME => "FEMME", Sex.HOMME => "HOMME", _ => "NON_BINAIRE" };
+
+    private static ReportTable Build(string id, string title, HashSet<(long Person, string Row)> pairs, Dictionary<long, Sex> sexOf)
+    {
+        var table = new ReportTable(id, title, Columns);
+        var rows = KindRows.Append("TOTAL").Append("PARTICIPANTS_DISTINCTS").ToDictionary(r => r, _ => Columns.ToDictionary(c => c, _ => 0d));
+        foreach (var (person, row) in pairs)
+        {
+            foreach (var col in new[] { "TOTAL", ColumnOf(sexOf[person]) })
+            {
+                rows[row][col]++;
+                rows["TOTAL"][col]++;
+            }
+        }
+        foreach (var person in pairs.Select(p => p.Person).Distinct())
+        {
+            rows["PARTICIPANTS_DISTINCTS"]["TOTAL"]++;
+            rows["PARTICIPANTS_DISTINCTS"][ColumnOf(sexOf[person])]++;
+        }
+        foreach (var (key, values) in rows)
+        {
+            var row = table.Add(key);
+            foreach (var col in Columns) row[col] = values[col];
+        }
+        return table;
+    }
+
+    private static string N(double v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static IEnumerable<ReportCheck> Checks(ReportTable t, ReportTable flows, ReportTable steps)
+    {
+        double V(string row, string col) => t[row, col]!.Value;
+        var rowsOk = Columns.Where(c => KindRows.Sum(r => V(r, c)) != V("TOTAL", c)).ToList();
+        yield return new ReportCheck($"{t.Id}.total", rowsOk.Count == 0,
+            "TOTAL = somme des lignes par type de structure : " + string.Join(" ; ", Columns.Select(c => $"{c} {N(KindRows.Sum(r => V(r, c)))} = {N(V("TOTAL", c))}")) + ".");
+        var sexBad = KindRows.Append("TOTAL").Append("PARTICIPANTS_DISTINCTS")
+            .Where(r => V(r, "FEMME") + V(r, "HOMME") + V(r, "NON_BINAIRE") != V(r, "TOTAL")).ToList();
+        yield return new ReportCheck($"{t.Id}.partition.sex", sexBad.Count == 0, sexBad.Count == 0
+            ? $"FEMME + HOMME + NON_BINAIRE = TOTAL sur chaque ligne (TOTAL : {N(V("TOTAL", "FEMME"))} + {N(V("TOTAL", "HOMME"))} + {N(V("TOTAL", "NON_BINAIRE"))} = {N(V("TOTAL", "TOTAL"))})."
+            : "FEMME + HOMME + NON_BINAIRE ≠ TOTAL sur les lignes " + string.Join(", ", sexBad) + ".");
+        // Each person is counted once at most per row, and in at least one row: max(row) ≤ distinct ≤ Σ rows, and the
+        // persons are among the pathways in pathway of the year (a person has at least one pathway).
+        var distinct = V("PARTICIPANTS_DISTINCTS", "TOTAL");
+        var max = KindRows.Max(r => V(r, "TOTAL"));
+        var inPathway = flows["EN_PARCOURS", "TOTAL"]!.Value;
+        yield return new ReportCheck($"{t.Id}.distinct", max <= distinct && distinct <= V("TOTAL", "TOTAL") && distinct <= inPathway,
+            $"Plus grande ligne {N(max)} ≤ participants distincts {N(distinct)} ≤ TOTAL {N(V("TOTAL", "TOTAL"))} ; participants distincts ≤ EN_PARCOURS {N(inPathway)}.");
+        // A participant counted in a row has at least one step in the matching row of the table of steps.
+        var stepRows = new Dictionary<string, string>
+        {
+            ["SIAE_ACI"] = "IAE_ACI", ["SIAE_EI"] = "IAE_EI", ["SIAE_ETTI"] = "IAE_ETTI", ["SIAE_AI"] = "IAE_AI",
+            ["SIAE_RQ"] = "IAE_RQ", ["SIAE_EITI"] = "IAE_EITI", ["SIAE_GEIQ"] = "AIDE_GEIQ",
+        };
+        var stepColumn = t.Id == FinancedId ? "FINANCED" : "TOTAL";
+        var over = KindRows.Where(r => V(r, "TOTAL") > steps[stepRows[r], stepColumn]!.Value).ToList();
+        yield return new ReportCheck($"{t.Id}.steps", over.Count == 0, over.Count == 0
+            ? $"Chaque ligne compte au plus autant de participants que d'étapes du tableau des étapes (colonne {stepColumn})."
+            : "Plus de participants que d'étapes sur les lignes " + string.Join(", ", over.Select(r => $"{r} ({N(V(r, "TOTAL"))} > {N(steps[stepRows[r], stepColumn]!.Value)})")) + ".");
+    }
+
+    private static ReportCheck Within(ReportTable all, ReportTable financed)
+    {
+        var bad = all.Rows.SelectMany(r => Columns.Where(c => financed[r.Key, c] > r[c]).Select(c => $"{r.Key} {c}")).ToList();
+        return new ReportCheck($"{FinancedId}.within_all", bad.Count == 0, bad.Count == 0
+            ? $"Tableau 5 ≤ tableau 4 sur chaque ligne et chaque colonne (TOTAL : {N(financed["TOTAL", "TOTAL"]!.Value)} ≤ {N(all["TOTAL", "TOTAL"]!.Value)})."
+            : "Tableau 5 > tableau 4 : " + string.Join(", ", bad) + ".");
+    }
+}
