@@ -66,21 +66,25 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
     private readonly Dictionary<string, (HeaderMap Header, long Rows)> _read = [];
 
     /// <summary>Keys and the little per-record data that cross-file rules need; never whole rows.</summary>
-    private sealed class FileIndex(bool detail, bool leaf)
+    /// <summary>
+    /// The keys of one file. Sized from the manifest's row count up front: growing a table of millions of keys by
+    /// doubling holds the old and the new arrays at once, which was most of the import's peak memory.
+    /// </summary>
+    private sealed class FileIndex(bool detail, bool leaf, int expected)
     {
         /// <summary>Files that nothing references (barriers, contracts, appointments): new keys are only checked for
         /// duplicates, in a hash set, and get their ids in order at write time.</summary>
         public readonly bool Leaf = leaf;
-        public readonly Dictionary<ulong, int> Slots = [];
-        public readonly HashSet<ulong> NewKeys = [];
+        public readonly Dictionary<ulong, int> Slots = new(leaf ? 0 : expected);
+        public readonly HashSet<ulong> NewKeys = new(leaf ? expected : 0);
         public long NextNewId;
-        public readonly List<long> Ids = [];
-        public readonly List<bool> Stored = [];
-        public readonly List<bool> InDataset = [];
-        public readonly List<DateOnly?> Date1 = []; // participants: birth date; pathways: entry date
-        public readonly List<DateOnly?> Date2 = []; // pathways: exit date
-        public readonly List<int> Link = [];       // participants: owner organisation slot
-        public readonly List<int> Kind = [];       // organisations: kind (enum value)
+        public readonly List<long> Ids = new(leaf ? 0 : expected);
+        public readonly List<bool> Stored = new(leaf ? 0 : expected);
+        public readonly List<bool> InDataset = new(leaf ? 0 : expected);
+        public readonly List<DateOnly?> Date1 = new(detail ? expected : 0); // participants: birth date; pathways: entry date
+        public readonly List<DateOnly?> Date2 = new(detail ? expected : 0); // pathways: exit date
+        public readonly List<int> Link = new(detail ? expected : 0);       // participants: owner organisation slot
+        public readonly List<int> Kind = new(detail ? expected : 0);       // organisations: kind (enum value)
 
         public int Add(ulong hash, long id, bool stored)
         {
@@ -320,7 +324,8 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
                 detail: spec == ExchangeSchema.Organisations || spec == ExchangeSchema.Participants || spec == ExchangeSchema.Pathways
                     || spec == ExchangeSchema.Actions || spec == ExchangeSchema.ClauseMarkets,
                 leaf: spec == ExchangeSchema.Barriers || spec == ExchangeSchema.Contracts || spec == ExchangeSchema.Appointments
-                    || spec == ExchangeSchema.Financings || spec == ExchangeSchema.MonthlyReports || spec == ExchangeSchema.ClauseHours);
+                    || spec == ExchangeSchema.Financings || spec == ExchangeSchema.MonthlyReports || spec == ExchangeSchema.ClauseHours,
+                expected: (int)Math.Clamp(_manifest.Files.FirstOrDefault(f => f.Name == spec.Name)?.Rows ?? 0, 0, 20_000_000)); // a manifest that lies is refused later (ROW_COUNT); the cap bounds what it can reserve
         // Organisations are shared reference data: an organisation_id designates the organisation with that code.
         var orgIndex = _indexes[ExchangeSchema.Organisations.Name];
         await foreach (var o in db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Code, o.Kind }).AsAsyncEnumerable().WithCancellation(ct))
