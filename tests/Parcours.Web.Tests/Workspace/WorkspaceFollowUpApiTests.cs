@@ -52,7 +52,7 @@ public class WorkspaceFollowUpApiTests(WritableWebApp app) : IClassFixture<Writa
     public async Task SituationChange_KeepsTheEntryProfile_ShowsTheDatedHistory_IsAudited_AndScoped()
     {
         var (own, _, otherReferent) = await PathwaysAsync();
-        using var referent = await app.Factory.LoginAsync("referent1-1");
+        using var referent = await app.Factory.LoginForApiAsync("referent1-1");
         string? statusAtEntry, categoryAtEntry;
         DateOnly entry;
         using (var before = JsonDocument.Parse(await referent.GetStringAsync($"/api/v1/pathways/{own}")))
@@ -115,7 +115,7 @@ public class WorkspaceFollowUpApiTests(WritableWebApp app) : IClassFixture<Writa
     public async Task TripartiteReview_Recorded_ItsNextDateRaisesTheAlert_ConclusionsStayOutOfTheApi()
     {
         var (_, own, otherReferent) = await PathwaysAsync();
-        using var referent = await app.Factory.LoginAsync("referent1-1");
+        using var referent = await app.Factory.LoginForApiAsync("referent1-1");
         DateOnly entry;
         using (var json = JsonDocument.Parse(await referent.GetStringAsync($"/api/v1/pathways/{own}")))
             entry = DateOnly.Parse(json.RootElement.GetProperty("entryDate").GetString()!);
@@ -158,7 +158,7 @@ public class WorkspaceFollowUpApiTests(WritableWebApp app) : IClassFixture<Writa
     public async Task FollowUp_ExitJobTwoMonthsOld_OneMonthContactDue_RecordedThenNotDue()
     {
         var (own, _, _) = await PathwaysAsync();
-        using var referent = await app.Factory.LoginAsync("referent1-1");
+        using var referent = await app.Factory.LoginForApiAsync("referent1-1");
         DateOnly entry;
         using (var json = JsonDocument.Parse(await referent.GetStringAsync($"/api/v1/pathways/{own}")))
             entry = DateOnly.Parse(json.RootElement.GetProperty("entryDate").GetString()!);
@@ -205,8 +205,8 @@ public class WorkspaceFollowUpApiTests(WritableWebApp app) : IClassFixture<Writa
             pathwayId = await data.Db.Pathways.Where(p => p.ReferentId == visible[0] && p.Status == PathwayStatus.ENTRE)
                 .OrderBy(p => p.Id).Skip(2).Select(p => p.Id).FirstAsync();
         }
-        using var referent = await app.Factory.LoginAsync("referent1-1");
-        using var coordinator = await app.Factory.LoginAsync("coordinateur1");
+        using var referent = await app.Factory.LoginForApiAsync("referent1-1");
+        using var coordinator = await app.Factory.LoginForApiAsync("coordinateur1");
         await NoContent(await referent.PostAsJsonAsync($"/api/v1/pathways/{pathwayId}/exit-proposal",
             new { Reason = "ABANDON", ExitDate = Today, ProposedOn = Today, Version = await VersionAsync(referent, pathwayId) }));
         // A second proposal while the first is pending: refused.
@@ -251,7 +251,7 @@ public class WorkspaceFollowUpApiTests(WritableWebApp app) : IClassFixture<Writa
     {
         long referentId;
         await using (var data = new DemoData(app.Database)) referentId = await data.ReferentOfAsync("referent1-1");
-        using var coordinator = await app.Factory.LoginAsync("coordinateur1");
+        using var coordinator = await app.Factory.LoginForApiAsync("coordinateur1");
         async Task<long> PrescribeAsync(string lastName, DateOnly on)
         {
             using var created = await coordinator.PostAsJsonAsync("/api/v1/prescriptions", new
@@ -283,7 +283,7 @@ public class WorkspaceFollowUpApiTests(WritableWebApp app) : IClassFixture<Writa
         var agenda = await coordinator.GetPageAsync("/commission");
         Assert.Contains(Today.ToString("dd/MM/yyyy"), agenda.QuerySelector("[data-testid=next-session]").Text());
 
-        using var referent = await app.Factory.LoginAsync("referent1-1");
+        using var referent = await app.Factory.LoginForApiAsync("referent1-1");
         using var byReferent = await referent.PostAsJsonAsync($"/api/v1/pathways/{late}/commission/deferral",
             new { Reason = "Attestation", Date = Today, Version = await VersionAsync(referent, late) });
         Assert.Equal(HttpStatusCode.Forbidden, byReferent.StatusCode);
