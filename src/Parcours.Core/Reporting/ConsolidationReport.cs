@@ -69,7 +69,7 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
         var steps = BuildSteps(stepGroups, providerKinds, flows, hidden, out var stepHidden);
 
         var (exitTables, exitChecks) = await ExitDetailTables.ComputeAsync(db, orgIds, start, end, ct);
-        var (siaeTables, siaeChecks) = await SiaeTables.ComputeAsync(db, orgIds, start, end, flows, steps, ct);
+        var (siaeTables, siaeChecks) = SiaeTables.Compute(stepGroups, providerKinds, flows, steps);
 
         result.Tables.AddRange([flows, rates, durations, steps, .. siaeTables, .. exitTables]);
         result.Checks.AddRange(FlowChecks(flows, hidden));
@@ -301,8 +301,15 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
 
     // ------------------------------------------------------------------ steps query
 
+    /// <summary>
+    /// One row of the grouped step query. <see cref="Person"/> is the participant for the steps that tables 4 and 5
+    /// count by person (<see cref="SiaeTables.StepTypes"/>), null for the others: one pass over the steps serves the
+    /// step table and tables 4 and 5.
+    /// </summary>
     internal sealed record StepGroup(StepType Type, Sex Sex, bool Financed, ContractType? Contract, bool LongerThanSixMonths,
-        bool OpenEnded, long? Provider, int Count);
+        bool OpenEnded, long? Provider, int Count, long? Person = null);
+
+    private static readonly List<StepType> SiaeTypes = [.. SiaeTables.StepTypes];
 
     private async Task<List<StepGroup>> StepGroupsAsync(List<long> orgIds, DateOnly start, DateOnly end, CancellationToken ct)
     {
@@ -315,6 +322,7 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
             {
                 s.StepType,
                 s.Pathway!.Participant!.Sex,
+                Person = SiaeTypes.Contains(s.StepType) ? (long?)s.Pathway.ParticipantId : null,
                 Financed = s.FinancedByProgramme == true,
                 // Contract data matter only for clause steps (codelists.md §5.4 rule 2); null elsewhere keeps the groups few.
                 Contract = s.StepType == StepType.CLAUSE_SOCIALE ? s.ContractType : null,
@@ -322,10 +330,10 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
                 Open = s.StepType == StepType.CLAUSE_SOCIALE && s.OpenEnded == true,
                 Provider = s.StepType == StepType.CLAUSE_SOCIALE ? s.ProviderOrganisationId : null,
             })
-            .GroupBy(s => new { s.StepType, s.Sex, s.Financed, s.Contract, s.Long, s.Open, s.Provider })
+            .GroupBy(s => new { s.StepType, s.Sex, s.Person, s.Financed, s.Contract, s.Long, s.Open, s.Provider })
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(ct);
-        return rows.Select(r => new StepGroup(r.Key.StepType, r.Key.Sex, r.Key.Financed, r.Key.Contract, r.Key.Long, r.Key.Open, r.Key.Provider, r.Count)).ToList();
+        return rows.Select(r => new StepGroup(r.Key.StepType, r.Key.Sex, r.Key.Financed, r.Key.Contract, r.Key.Long, r.Key.Open, r.Key.Provider, r.Count, r.Key.Person)).ToList();
     }
 
     private async Task<Dictionary<long, OrganisationKind>> ProviderKindsAsync(List<StepGroup> groups, CancellationToken ct)

@@ -23,7 +23,8 @@ internal static class SiaeTables
 
     public static readonly IReadOnlyList<string> KindRows = ["SIAE_ACI", "SIAE_EI", "SIAE_ETTI", "SIAE_AI", "SIAE_RQ", "SIAE_EITI", "SIAE_GEIQ"];
 
-    private static readonly StepType[] Types =
+    /// <summary>The step types that may count in tables 4 and 5 (clause steps by their contract).</summary>
+    internal static readonly StepType[] StepTypes =
         [StepType.ACI, StepType.EI, StepType.ETTI, StepType.AI, StepType.RQ, StepType.EITI, StepType.GEIQ, StepType.CLAUSE_SOCIALE];
 
     /// <summary>The row of a step in tables 4 and 5, or null when it counts in none.</summary>
@@ -42,35 +43,16 @@ internal static class SiaeTables
         };
     }
 
-    public static async Task<(List<ReportTable> Tables, List<ReportCheck> Checks)> ComputeAsync(
-        ParcoursDbContext db, List<long> orgIds, DateOnly start, DateOnly end, ReportTable flows, ReportTable steps, CancellationToken ct)
+    /// <summary>
+    /// Tables 4 and 5 from the groups of the step query, which carry the person for the step types of
+    /// <see cref="StepTypes"/>: the steps themselves never leave the database, and no second pass reads them.
+    /// </summary>
+    public static (List<ReportTable> Tables, List<ReportCheck> Checks) Compute(
+        IReadOnlyList<ConsolidationReport.StepGroup> stepGroups, IReadOnlyDictionary<long, OrganisationKind> providers, ReportTable flows, ReportTable steps)
     {
-        // One row per person, step type, financed flag and (for clause steps) contract and provider: the steps
-        // themselves never leave the database.
-        var groups = await db.Steps.AsNoTracking()
-            .Where(s => Types.Contains(s.StepType) && s.StartDate <= end && (s.EndDate == null || s.EndDate >= start))
-            .Where(s => s.Pathway!.Scheme == Scheme.PLIE && orgIds.Contains(s.Pathway.OrganisationId)
-                && s.Pathway.EntryDate != null && s.Pathway.EntryDate <= end
-                && (s.Pathway.ExitDate == null || s.Pathway.ExitDate >= start))
-            .Select(s => new
-            {
-                s.Pathway!.ParticipantId,
-                s.Pathway.Participant!.Sex,
-                s.StepType,
-                Financed = s.FinancedByProgramme == true,
-                Contract = s.StepType == StepType.CLAUSE_SOCIALE ? s.ContractType : null,
-                Long = s.StepType == StepType.CLAUSE_SOCIALE && s.ContractMonths > 6m,
-                Open = s.StepType == StepType.CLAUSE_SOCIALE && s.OpenEnded == true,
-                Provider = s.StepType == StepType.CLAUSE_SOCIALE ? s.ProviderOrganisationId : null,
-            })
-            .GroupBy(s => new { s.ParticipantId, s.Sex, s.StepType, s.Financed, s.Contract, s.Long, s.Open, s.Provider })
-            .Select(g => g.Key)
-            .ToListAsync(ct);
-
-        var providerIds = groups.Where(g => g.Provider is not null).Select(g => g.Provider!.Value).Distinct().ToList();
-        var providers = providerIds.Count == 0
-            ? new Dictionary<long, OrganisationKind>()
-            : await db.Organisations.AsNoTracking().Where(o => providerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Kind, ct);
+        var groups = stepGroups.Where(g => g.Person is not null)
+            .Select(g => new { ParticipantId = g.Person!.Value, g.Sex, StepType = g.Type, g.Financed, g.Contract, Long = g.LongerThanSixMonths, Open = g.OpenEnded, g.Provider })
+            .ToList();
 
         var all = new HashSet<(long Person, string Row)>();
         var financed = new HashSet<(long Person, string Row)>();
