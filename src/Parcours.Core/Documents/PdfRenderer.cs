@@ -6,7 +6,7 @@ namespace Parcours.Core.Documents;
 /// Lays a <see cref="LayoutDocument"/> out on A4 pages and writes it as a PDF 1.4 file: Helvetica and
 /// Helvetica-Bold in WinAnsiEncoding (not embedded), text wrapped with the fonts' metrics, tables whose header is
 /// repeated on every page they run onto, «Page n / N» in the footer. The creation date comes from the injected
-/// clock, so the same document at the same instant gives the same bytes. See docs/adr/0007-pdf-documents.md.
+/// clock, so the same document at the same instant gives the same bytes. See docs/adr/0006-pdf-documents.md.
 /// </summary>
 public sealed class PdfRenderer(TimeProvider clock)
 {
