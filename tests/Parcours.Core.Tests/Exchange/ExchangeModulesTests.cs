@@ -13,29 +13,8 @@ namespace Parcours.Core.Tests.Exchange;
 /// The files of the exchange modules (operations, financings, actions, monthly reports, clause markets and hours),
 /// deletions.csv, pseudonym_rekey.csv and the Excel-friendly export, on one engine.
 /// </summary>
-public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
+public abstract class ExchangeModulesTests(TestDatabase databases) : ExchangeTestBase(databases)
 {
-    private readonly List<string> _folders = [];
-
-    public void Dispose()
-    {
-        foreach (var folder in _folders) try { Directory.Delete(folder, true); } catch (IOException) { }
-        databases.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    private string Track(string folder)
-    {
-        _folders.Add(folder);
-        return folder;
-    }
-
-    private async Task<(DatabaseTarget Source, string Dataset)> GeneratedDatasetAsync(int participants, int seed = 7)
-    {
-        var (source, _) = await Generation.GenerateAsync(databases, participants, seed);
-        return (source, Track(await DatasetFolder.ExportAsync(source)));
-    }
-
     private static string[] Cells(string folder, string file, int line) => File.ReadAllText(Path.Combine(folder, file)).Split("\r\n")[line - 1].Split(',');
 
     private static int Column(string folder, string file, string column) => Array.IndexOf(Cells(folder, file, 1), column);
@@ -54,7 +33,7 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
     public async Task RoundTrip_GeneratedDataset_EveryFileHasRowsAndTheNewFilesComeBackIdentical()
     {
         var (_, dataset) = await GeneratedDatasetAsync(250);
-        var target = databases.NewEmpty("modules-roundtrip");
+        var target = Databases.NewEmpty("modules-roundtrip");
 
         var result = await DatasetFolder.ImportAsync(target, dataset);
         var again = Track(await DatasetFolder.ExportAsync(target));
@@ -78,7 +57,7 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
     [Fact]
     public async Task WorkedExampleOfTheSpec_Imports_WithOnlyTheWarningsOfItsDeletions()
     {
-        var target = databases.NewEmpty("worked-example");
+        var target = Databases.NewEmpty("worked-example");
 
         var result = await DatasetFolder.ImportAsync(target, WorkedExample());
 
@@ -96,7 +75,7 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
     [Fact]
     public async Task WorkedExampleOfTheSpec_ErrorReportOf10_5()
     {
-        var target = databases.NewEmpty("worked-example-errors");
+        var target = Databases.NewEmpty("worked-example-errors");
         var before = await DatasetFolder.CountsAsync(target);
         var copy = WorkedExample();
         DatasetFolder.SetCell(copy, "steps.csv", 4, "employer_siret", "90334567600015");
@@ -139,7 +118,7 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
     public async Task Import_OneBadCellInANewFile_ReportsFileLineColumnAndCode_AndWritesNothing(string file, string column, string value, string code, string message)
     {
         var (_, dataset) = await GeneratedDatasetAsync(60);
-        var target = databases.NewEmpty("bad-" + Path.GetFileNameWithoutExtension(file));
+        var target = Databases.NewEmpty("bad-" + Path.GetFileNameWithoutExtension(file));
         var before = await DatasetFolder.CountsAsync(target);
         var copy = Track(DatasetFolder.Copy(dataset));
         var line = file == "financings.csv" ? LineWhere(copy, file, "funder_kind", k => k == "FSE") : 2;
@@ -178,7 +157,7 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
     public async Task Import_RuleOfTheSpec_ReportedOnTheLineAndColumn(string file, string pickColumn, string pickValue, string column, string value, string code, bool error)
     {
         var (_, dataset) = await GeneratedDatasetAsync(120, 8);
-        var target = databases.NewEmpty("rule-" + code.ToLowerInvariant());
+        var target = Databases.NewEmpty("rule-" + code.ToLowerInvariant());
         var copy = Track(DatasetFolder.Copy(dataset));
         var line = LineWhere(copy, file, pickColumn, cell => pickValue.Length == 0 ? cell.Length == 0 : cell.StartsWith(pickValue, StringComparison.Ordinal));
         DatasetFolder.SetCell(copy, file, line, column, value);
@@ -207,7 +186,7 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
         File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n");
         DatasetFolder.Reseal(copy);
 
-        var result = await DatasetFolder.ImportAsync(databases.NewEmpty("p3"), copy);
+        var result = await DatasetFolder.ImportAsync(Databases.NewEmpty("p3"), copy);
 
         Assert.False(result.Imported);
         var error = Assert.Single(result.Report.Issues, i => i.Severity == IssueSeverity.Erreur);
@@ -235,7 +214,7 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
     public async Task Deletions_DeleteTheRecords_AuditEach_AndARepeatOnlyWarns()
     {
         var (_, dataset) = await GeneratedDatasetAsync(80);
-        var target = databases.NewEmpty("deletions");
+        var target = Databases.NewEmpty("deletions");
         Assert.True((await DatasetFolder.ImportAsync(target, dataset)).Imported);
         var before = await DatasetFolder.CountsAsync(target);
         var report = Cells(dataset, "monthly_reports.csv", 2);
@@ -275,7 +254,7 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
     public async Task Deletions_OfARecordStillReferenced_DeleteConflictAndNothingDeleted()
     {
         var (_, dataset) = await GeneratedDatasetAsync(60);
-        var target = databases.NewEmpty("delete-conflict");
+        var target = Databases.NewEmpty("delete-conflict");
         Assert.True((await DatasetFolder.ImportAsync(target, dataset)).Imported);
         var before = await DatasetFolder.CountsAsync(target);
         // An operation whose financings stay, and a market that keeps its hours.
@@ -296,7 +275,7 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
     public async Task Deletions_OfARecordSuppliedInTheSameDataset_DeleteConflict()
     {
         var (_, dataset) = await GeneratedDatasetAsync(40);
-        var target = databases.NewEmpty("delete-supplied");
+        var target = Databases.NewEmpty("delete-supplied");
         Assert.True((await DatasetFolder.ImportAsync(target, dataset)).Imported);
         var copy = Track(DatasetFolder.Copy(dataset));
         var hours = Cells(copy, "clause_hours.csv", 2)[0];
@@ -315,7 +294,7 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
     [Fact]
     public async Task AnonymisedFeed_CarriesTheModuleFilesWithoutTheirFreeText()
     {
-        var (source, _) = await Generation.GenerateAsync(databases, 120, 13);
+        var (source, _) = await Generation.GenerateAsync(Databases, 120, 13);
         var key = Enumerable.Range(0, 32).Select(i => (byte)(i + 3)).ToArray();
 
         var feed = Track(await DatasetFolder.ExportAsync(source, new ExportOptions { Anonymised = true, PseudonymKey = key }));
@@ -338,7 +317,7 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
         foreach (var siret in await db.ClauseHours.Where(h => h.EmployerSiret != null).Select(h => h.EmployerSiret).Distinct().ToListAsync())
             Assert.DoesNotContain("," + siret + ",", File.ReadAllText(Path.Combine(feed, "clause_hours.csv")), StringComparison.Ordinal);
 
-        var warehouse = databases.NewEmpty("modules-warehouse");
+        var warehouse = Databases.NewEmpty("modules-warehouse");
         var result = await DatasetFolder.ImportAsync(warehouse, feed);
         Assert.True(result.Imported, string.Join("\n", result.Report.Issues.Where(i => i.Severity == IssueSeverity.Erreur).Take(5)));
         Assert.Equal(hours.Count, (await DatasetFolder.CountsAsync(warehouse))["clause_hours"]);
@@ -347,12 +326,12 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
     [Fact]
     public async Task KeyChange_FeedWithPseudonymRekey_RewritesTheWarehousePseudonymsWithoutDuplicates()
     {
-        var (source, _) = await Generation.GenerateAsync(databases, 60, 14);
+        var (source, _) = await Generation.GenerateAsync(Databases, 60, 14);
         var oldKey = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
         var newKey = Enumerable.Range(0, 32).Select(i => (byte)(255 - i)).ToArray();
         var at = DateTimeOffset.Now.AddMinutes(-30);
         var first = Track(await DatasetFolder.ExportAsync(source, new ExportOptions { Anonymised = true, PseudonymKey = oldKey, ProducedAt = at }));
-        var warehouse = databases.NewEmpty("rekey-warehouse");
+        var warehouse = Databases.NewEmpty("rekey-warehouse");
         Assert.True((await DatasetFolder.ImportAsync(warehouse, first)).Imported);
         var before = await DatasetFolder.CountsAsync(warehouse);
 
@@ -387,7 +366,7 @@ public abstract class ExchangeModulesTests(TestDatabase databases) : IDisposable
         var (source, dataset) = await GeneratedDatasetAsync(40);
 
         var excel = Track(await DatasetFolder.ExportAsync(source, new ExportOptions { ExcelFriendly = true }));
-        var target = databases.NewEmpty("excel");
+        var target = Databases.NewEmpty("excel");
         var result = await DatasetFolder.ImportAsync(target, excel);
         var canonical = Track(await DatasetFolder.ExportAsync(target));
 

@@ -12,35 +12,14 @@ namespace Parcours.Core.Tests.Exchange;
 /// Import and export of exchange format v1 on one engine: round trip of a generated dataset, idempotence, updates
 /// with audit, all-or-nothing on errors, mutated datasets, identity matching and the anonymised feed.
 /// </summary>
-public abstract class ExchangeTests(TestDatabase databases) : IDisposable
+public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(databases)
 {
-    private readonly List<string> _folders = [];
-
-    public void Dispose()
-    {
-        foreach (var folder in _folders) try { Directory.Delete(folder, true); } catch (IOException) { }
-        databases.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    private string Track(string folder)
-    {
-        _folders.Add(folder);
-        return folder;
-    }
-
-    private async Task<(DatabaseTarget Source, string Dataset)> GeneratedDatasetAsync(int participants, int seed = 7)
-    {
-        var (source, _) = await Generation.GenerateAsync(databases, participants, seed);
-        return (source, Track(await DatasetFolder.ExportAsync(source)));
-    }
-
     [Fact]
     public async Task RoundTrip_GeneratedDataset_ImportThenExportGivesIdenticalFiles()
     {
         // Arrange
         var (_, dataset) = await GeneratedDatasetAsync(300);
-        var target = databases.NewEmpty("roundtrip");
+        var target = Databases.NewEmpty("roundtrip");
 
         // Act
         var result = await DatasetFolder.ImportAsync(target, dataset);
@@ -58,7 +37,7 @@ public abstract class ExchangeTests(TestDatabase databases) : IDisposable
     {
         // Arrange: every table qualifies for the initial load (indexes and foreign keys dropped, then rebuilt).
         var (_, dataset) = await GeneratedDatasetAsync(200, seed: 11);
-        var target = databases.NewEmpty("initial-load");
+        var target = Databases.NewEmpty("initial-load");
         IReadOnlyList<string> before;
         await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test")))
         {
@@ -84,7 +63,7 @@ public abstract class ExchangeTests(TestDatabase databases) : IDisposable
     public async Task Import_SameDatasetTwice_SecondTimeAcknowledgedAndNothingChanges()
     {
         var (_, dataset) = await GeneratedDatasetAsync(60);
-        var target = databases.NewEmpty("twice");
+        var target = Databases.NewEmpty("twice");
         Assert.True((await DatasetFolder.ImportAsync(target, dataset)).Imported);
         var before = await DatasetFolder.CountsAsync(target);
 
@@ -99,7 +78,7 @@ public abstract class ExchangeTests(TestDatabase databases) : IDisposable
     public async Task Import_NewDatasetWithSameRows_UpdatesNothingAndWritesNoRecordAudit()
     {
         var (_, dataset) = await GeneratedDatasetAsync(60);
-        var target = databases.NewEmpty("same-rows");
+        var target = Databases.NewEmpty("same-rows");
         Assert.True((await DatasetFolder.ImportAsync(target, dataset)).Imported);
         var before = await DatasetFolder.CountsAsync(target);
         var copy = Track(DatasetFolder.Copy(dataset));
@@ -120,7 +99,7 @@ public abstract class ExchangeTests(TestDatabase databases) : IDisposable
     public async Task Import_DatasetChangingAPathway_UpdatesItAndTheAuditLogSaysSo()
     {
         var (_, dataset) = await GeneratedDatasetAsync(60);
-        var target = databases.NewEmpty("update");
+        var target = Databases.NewEmpty("update");
         Assert.True((await DatasetFolder.ImportAsync(target, dataset)).Imported);
         var copy = Track(DatasetFolder.Copy(dataset));
         var lines = File.ReadAllLines(Path.Combine(copy, "pathways.csv"));
@@ -146,7 +125,7 @@ public abstract class ExchangeTests(TestDatabase databases) : IDisposable
     public async Task Import_BadSiretOnOneStep_WritesNothingAndReportsFileLineColumn()
     {
         var (_, dataset) = await GeneratedDatasetAsync(400);
-        var target = databases.NewEmpty("bad-siret");
+        var target = Databases.NewEmpty("bad-siret");
         var before = await DatasetFolder.CountsAsync(target);
         var copy = Track(DatasetFolder.Copy(dataset));
         Assert.True(File.ReadAllLines(Path.Combine(copy, "steps.csv")).Length > 812);
@@ -171,7 +150,7 @@ public abstract class ExchangeTests(TestDatabase databases) : IDisposable
     public async Task Import_FiftyMutatedDatasets_NeverCrashAndNeverWrite()
     {
         var (_, dataset) = await GeneratedDatasetAsync(40);
-        var target = databases.NewEmpty("mutations");
+        var target = Databases.NewEmpty("mutations");
         var before = await DatasetFolder.CountsAsync(target);
         var random = new Random(2024);
         var files = Directory.GetFiles(dataset, "*.csv").Select(Path.GetFileName).ToArray();
@@ -200,7 +179,7 @@ public abstract class ExchangeTests(TestDatabase databases) : IDisposable
     [Fact]
     public async Task AnonymisedExport_HoldsNoIdentityValueOfTheSourceDatabase()
     {
-        var (source, _) = await Generation.GenerateAsync(databases, 200, 11);
+        var (source, _) = await Generation.GenerateAsync(Databases, 200, 11);
         var key = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
 
         var feed = Track(await DatasetFolder.ExportAsync(source, new ExportOptions { Anonymised = true, PseudonymKey = key }));
@@ -243,7 +222,7 @@ public abstract class ExchangeTests(TestDatabase databases) : IDisposable
     [Fact]
     public async Task AnonymisedFeed_SamePersonSamePseudonymInEveryYearlyFeed_AndFeedImports()
     {
-        var (source, _) = await Generation.GenerateAsync(databases, 150, 12);
+        var (source, _) = await Generation.GenerateAsync(Databases, 150, 12);
         var key = Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray();
         var y2024 = Track(await DatasetFolder.ExportAsync(source, new ExportOptions { Anonymised = true, PseudonymKey = key, OrganisationCode = "PLIE-59", From = new DateOnly(2024, 1, 1), To = new DateOnly(2024, 12, 31) }));
         var y2025 = Track(await DatasetFolder.ExportAsync(source, new ExportOptions { Anonymised = true, PseudonymKey = key, OrganisationCode = "PLIE-59", From = new DateOnly(2025, 1, 1), To = new DateOnly(2025, 11, 14) }));
@@ -252,7 +231,7 @@ public abstract class ExchangeTests(TestDatabase databases) : IDisposable
         var b = File.ReadLines(Path.Combine(y2025, "participants.csv")).Skip(1).Select(l => l.Split(',')[0]).ToHashSet();
         Assert.NotEmpty(a.Intersect(b)); // people followed over both years keep their pseudonym
 
-        var warehouse = databases.NewEmpty("warehouse");
+        var warehouse = Databases.NewEmpty("warehouse");
         var result = await DatasetFolder.ImportAsync(warehouse, y2024);
         Assert.True(result.Imported, string.Join("\n", result.Report.Issues.Take(5)));
     }
@@ -261,7 +240,7 @@ public abstract class ExchangeTests(TestDatabase databases) : IDisposable
     public async Task Import_ParticipantKnownByNirUnderAnotherId_IsMatchedNotDuplicated()
     {
         var (_, dataset) = await GeneratedDatasetAsync(30);
-        var target = databases.NewEmpty("nir");
+        var target = Databases.NewEmpty("nir");
         Assert.True((await DatasetFolder.ImportAsync(target, dataset)).Imported);
         var before = await DatasetFolder.CountsAsync(target);
         // The same people sent again under other local ids: every participant_id (and its references) renamed.
@@ -297,7 +276,7 @@ public abstract class ExchangeTests(TestDatabase databases) : IDisposable
         var manifest = File.ReadAllText(Path.Combine(copy, "manifest.json"));
         var sha = System.Text.RegularExpressions.Regex.Match(manifest, "\"name\": \"barriers.csv\",\\s*\"rows\": \\d+,\\s*\"sha256\": \"([0-9a-f]{64})\"").Groups[1].Value;
         File.WriteAllText(Path.Combine(copy, "manifest.json"), manifest.Replace(sha, new string('0', 64), StringComparison.Ordinal));
-        var target = databases.NewEmpty("checksum");
+        var target = Databases.NewEmpty("checksum");
 
         var result = await DatasetFolder.ImportAsync(target, copy);
 
