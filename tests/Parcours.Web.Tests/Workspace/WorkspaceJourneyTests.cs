@@ -14,7 +14,7 @@ namespace Parcours.Web.Tests.Workspace;
 /// non-entry, steps added and closed, a durable job whose 6-month alert appears when the clock passes its date, the
 /// positive exit validated, and a reassignment found in the audit log.
 /// </summary>
-public class WorkspaceJourneyTests(WorkspaceBrowser app) : IClassFixture<WorkspaceBrowser>
+public class WorkspaceJourneyTests(BrowserServer app) : IClassFixture<BrowserServer>
 {
     private static readonly DateOnly Today = DemoDatabase.Today; // 30/06/2026
 

@@ -9,14 +9,29 @@ using Parcours.TestCommon;
 using Parcours.Web.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace Parcours.Web.Tests.Workspace;
+namespace Parcours.Web.Tests.Support;
 
 /// <summary>
-/// One Kestrel server on a copy of the demo database, with a clock the tests set, and one Chromium shared by the
-/// workspace journeys (they run one after the other within the class).
+/// One Kestrel server on a copy of the demo database, with a clock the tests set (at <see cref="DemoDatabase.Today"/>),
+/// and one Debian Chromium: a class fixture for journeys that run one after the other (the workspace), or started
+/// by a single test with <see cref="StartAsync"/>.
 /// </summary>
-public sealed class WorkspaceBrowser : IAsyncLifetime
+public sealed class BrowserServer : IAsyncLifetime, IAsyncDisposable
 {
+    private readonly string _copyName;
+
+    public BrowserServer() : this("workspace-browser") { }
+
+    private BrowserServer(string copyName) => _copyName = copyName;
+
+    /// <summary>A server on its own copy of the demo database, started; dispose it at the end of the test.</summary>
+    public static async Task<BrowserServer> StartAsync(string copyName)
+    {
+        var server = new BrowserServer(copyName);
+        await server.InitializeAsync();
+        return server;
+    }
+
     public SettableClock Clock { get; } = new(DateTimeOffset.UtcNow);
     public string Database { get; private set; } = "";
     public string Address { get; private set; } = "";
@@ -28,7 +43,7 @@ public sealed class WorkspaceBrowser : IAsyncLifetime
     {
         Clock.SetToday(DemoDatabase.Today);
         var demo = await DemoDatabase.GetAsync();
-        Database = demo.CreateCopy("workspace-browser");
+        Database = demo.CreateCopy(_copyName);
         _server = ParcoursWebApp.Build([], b =>
         {
             b.Configuration[ParcoursWebApp.DatabaseKey] = Database;
@@ -56,6 +71,8 @@ public sealed class WorkspaceBrowser : IAsyncLifetime
         await Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
         return page;
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     public async Task DisposeAsync()
     {
