@@ -437,8 +437,8 @@ public abstract class ConsolidationReportTests : IDisposable
         await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test")))
         {
             await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO pathways_pathway (participant_id, scheme, organisation_id, status, rank, convocation_count, entry_date, age_at_entry, public_category, exit_date, exit_reason, version)
-                SELECT p.id, 'PLIE', o.id, 'SORTI', 1, 0, {0}, 33, 'DELD', {1}, 'ABANDON', 0
+                INSERT INTO pathways_pathway (participant_id, participant_sex, scheme, organisation_id, status, rank, convocation_count, entry_date, age_at_entry, public_category, exit_date, exit_reason, version)
+                SELECT p.id, p.sex, 'PLIE', o.id, 'SORTI', 1, 0, {0}, 33, 'DELD', {1}, 'ABANDON', 0
                 FROM pathways_participant p, access_organisation o WHERE p.external_id = 'P1' AND o.code = 'PLIE-REF'
                 """, new DateOnly(2025, 3, 1), new DateOnly(2024, 10, 1));
         }

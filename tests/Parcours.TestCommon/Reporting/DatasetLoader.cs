@@ -84,6 +84,7 @@ public static class DatasetLoader
                 Id = nextPathway++,
                 ExternalId = r["pathway_id"],
                 ParticipantId = participantIds[r["participant_id"]],
+                ParticipantSex = participantRows.First(x => x.ExternalId == r["participant_id"]).Sex,
                 Scheme = Enum.Parse<Scheme>(r["scheme"]),
                 OrganisationId = orgIds[r["programme_organisation_id"]],
                 Status = Enum.Parse<PathwayStatus>(r["status"]),
