@@ -24,7 +24,7 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
     public static readonly IReadOnlyList<string> ActivityColumns = ["MOIS", "ANNEE", "MOIS_N1", "ANNEE_N1", "EVOLUTION_ANNEE"];
 
     /// <summary>The figures of one letter period: month M and 1 January to the end of M.</summary>
-    private sealed record Figures(List<(ExitReason? Exit, NonEntryReason? NonEntry, long[] V)> Groups, int OnStep, List<(StepType Type, int M, int Y)> Steps);
+    private sealed record Figures(List<(ExitReason? Exit, NonEntryReason? NonEntry, PrescriberKind? Prescriber, long[] V)> Groups, int OnStep, List<(StepType Type, int M, int Y)> Steps);
 
     private async Task<Figures> FiguresAsync(List<long> orgIds, DateOnly monthStart, DateOnly end, DateOnly yearStart, CancellationToken ct)
     {
@@ -40,6 +40,7 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
             {
                 p.ExitReason,
                 p.NonEntryReason,
+                p.PrescriberKind,
                 PrescM = p.PrescriptionDate >= monthStart && p.PrescriptionDate <= end ? 1 : 0,
                 PrescY = p.PrescriptionDate >= yearStart && p.PrescriptionDate <= end ? 1 : 0,
                 EntryM = p.EntryDate >= monthStart && p.EntryDate <= end ? 1 : 0,
@@ -58,7 +59,7 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
                 DelayDays = p.PreAssignmentDate == null ? 0 : p.EntryDate != null ? p.EntryDate!.Value.DayNumber - p.PreAssignmentDate!.Value.DayNumber
                     : p.NonEntryDate != null ? p.NonEntryDate!.Value.DayNumber - p.PreAssignmentDate!.Value.DayNumber : 0,
             })
-            .GroupBy(p => new { p.ExitReason, p.NonEntryReason })
+            .GroupBy(p => new { p.ExitReason, p.NonEntryReason, p.PrescriberKind })
             .Select(g => new
             {
                 g.Key,
@@ -93,7 +94,7 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
             .ToListAsync(ct);
 
         return new Figures(
-            groups.Select(g => (g.Key.ExitReason, g.Key.NonEntryReason, new long[] { g.PrescM, g.PrescY, g.EntryM, g.EntryY, g.NonEntryM, g.NonEntryY, g.InM, g.InY, g.ExitM, g.ExitY, g.Active, g.OnHold, g.DecisionM, g.DecisionY, g.DelayM, g.DelayY })).ToList(),
+            groups.Select(g => (g.Key.ExitReason, g.Key.NonEntryReason, g.Key.PrescriberKind, new long[] { g.PrescM, g.PrescY, g.EntryM, g.EntryY, g.NonEntryM, g.NonEntryY, g.InM, g.InY, g.ExitM, g.ExitY, g.Active, g.OnHold, g.DecisionM, g.DecisionY, g.DelayM, g.DelayY })).ToList(),
             onStep,
             stepGroups.Select(g => (g.Type, g.M, g.Y)).ToList());
     }
@@ -143,7 +144,7 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
             row["EVOLUTION_ANNEE"] = Change(cur[key].Y, prev[key].Y, kind);
         }
 
-        double Sum(Figures f, Func<(ExitReason? Exit, NonEntryReason? NonEntry, long[] V), long> selector) => f.Groups.Sum(selector);
+        double Sum(Figures f, Func<(ExitReason? Exit, NonEntryReason? NonEntry, PrescriberKind? Prescriber, long[] V), long> selector) => f.Groups.Sum(selector);
         var active = Sum(current, x => x.V[10]);
         var onHold = Sum(current, x => x.V[11]);
         var fileActive = new ReportTable("file_active", $"File active au {end:dd/MM/yyyy}", ["NOMBRE", "NOMBRE_N1"]);
@@ -197,7 +198,10 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
         }
         Row(exits, "TOTAL", f => (Sum(f, x => x.V[8]), Sum(f, x => x.V[9])));
 
-        result.Tables.AddRange([activity, fileActive, nonEntries, steps, exits]);
+        var prescriptionsByGroup = PrescriberTable("prescriptions_by_prescriber", "Prescriptions de l'année par groupe de prescripteurs", current, previous, 1);
+        var entriesByGroup = PrescriberTable("entries_by_prescriber", "Entrées de l'année par groupe de prescripteurs", current, previous, 3);
+
+        result.Tables.AddRange([activity, prescriptionsByGroup, entriesByGroup, fileActive, nonEntries, steps, exits]);
 
         string F(double v) => v.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"));
         var onStep = (double)current.OnStep;
@@ -212,6 +216,18 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
             var nonEntryReasons = nonEntries.Rows.Where(r => r.Key != "TOTAL").Sum(r => r[col]!.Value);
             result.Checks.Add(new ReportCheck($"letter.non_entries.{col}", nonEntryReasons == nonEntries["TOTAL", col],
                 $"Somme des motifs de non-entrée = total ({col}) : {F(nonEntryReasons)} = {F(nonEntries["TOTAL", col]!.Value)}."));
+        }
+        foreach (var (table, activityRow) in new[] { (prescriptionsByGroup, "PRESCRIPTIONS"), (entriesByGroup, "ENTREES") })
+        {
+            foreach (var col in new[] { "ANNEE", "ANNEE_N1" })
+            {
+                var groups = table.Rows.Where(r => r.Key != "TOTAL").Sum(r => r[col]!.Value);
+                var shares = table.Rows.Where(r => r.Key != "TOTAL").Sum(r => r[col == "ANNEE" ? "PART_ANNEE" : "PART_ANNEE_N1"] ?? 0);
+                var whole = activity[activityRow, col]!.Value;
+                result.Checks.Add(new ReportCheck($"letter.{table.Id}.{col}",
+                    groups == whole && table["TOTAL", col] == whole && (whole == 0 || Math.Abs(shares - 1) < 1e-9),
+                    $"Somme des groupes de prescripteurs = {ReportLabels.Of(activityRow).ToLowerInvariant()} ({col}) : {F(groups)} = {F(whole)} ; parts : {F(shares * 100)} %."));
+            }
         }
         result.Checks.Add(new ReportCheck("letter.month_within_year",
             activity.Rows.Where(r => r.Kind == CellKind.Count).All(r => r["MOIS"] <= r["ANNEE"] && r["MOIS_N1"] <= r["ANNEE_N1"]),
@@ -234,6 +250,57 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
         return result;
     }
 
+    public static readonly IReadOnlyList<string> PrescriberColumns = ["ANNEE", "PART_ANNEE", "ANNEE_N1", "PART_ANNEE_N1", "EVOLUTION_ANNEE", "EVOLUTION_PART"];
+
+    /// <summary>
+    /// Block 2 of the letter (RPT-13): the year-to-date count of column <paramref name="index"/> of the grouped query
+    /// (1 prescriptions, 3 entries) by prescriber group of the pathway (<see cref="PrescriberKinds.LetterGroup"/>), with
+    /// the share of each group this year and last year, the change of the count and the change of the share in points
+    /// (R-221). The TOTAL row is summed from every pathway, independently of the groups.
+    /// </summary>
+    private static ReportTable PrescriberTable(string id, string title, Figures current, Figures previous, int index)
+    {
+        var table = new ReportTable(id, title, PrescriberColumns)
+        {
+            RowLabel = k => Enum.TryParse<PrescriberGroup>(k, out var g) ? GroupLabel(g) : ReportLabels.Of(k),
+            ColumnKinds = new Dictionary<string, CellKind>
+            {
+                ["PART_ANNEE"] = CellKind.Rate, ["PART_ANNEE_N1"] = CellKind.Rate, ["EVOLUTION_ANNEE"] = CellKind.Rate, ["EVOLUTION_PART"] = CellKind.Rate,
+            },
+        };
+        static double? Share(double part, double whole) => whole == 0 ? null : part / whole;
+        var total = current.Groups.Sum(g => g.V[index]);
+        var totalN1 = previous.Groups.Sum(g => g.V[index]);
+        var keys = Enum.GetValues<PrescriberGroup>().Select(g => (PrescriberGroup?)g).Append(null);
+        foreach (var group in keys)
+        {
+            double y = current.Groups.Where(g => PrescriberKinds.LetterGroup(g.Prescriber) == group).Sum(g => g.V[index]);
+            double y1 = previous.Groups.Where(g => PrescriberKinds.LetterGroup(g.Prescriber) == group).Sum(g => g.V[index]);
+            var row = table.Add(group?.ToString() ?? "NON_RENSEIGNE");
+            row["ANNEE"] = y;
+            row["PART_ANNEE"] = Share(y, total);
+            row["ANNEE_N1"] = y1;
+            row["PART_ANNEE_N1"] = Share(y1, totalN1);
+            row["EVOLUTION_ANNEE"] = Change(y, y1, CellKind.Count);
+            row["EVOLUTION_PART"] = Change(row["PART_ANNEE"], row["PART_ANNEE_N1"], CellKind.Rate);
+        }
+        var t = table.Add("TOTAL");
+        t["ANNEE"] = total;
+        t["PART_ANNEE"] = Share(total, total);
+        t["ANNEE_N1"] = totalN1;
+        t["PART_ANNEE_N1"] = Share(totalN1, totalN1);
+        t["EVOLUTION_ANNEE"] = Change(total, totalN1, CellKind.Count);
+        t["EVOLUTION_PART"] = null;
+        return table;
+    }
+
+    private static string GroupLabel(PrescriberGroup group) => group switch
+    {
+        PrescriberGroup.FRANCE_TRAVAIL => "France Travail",
+        PrescriberGroup.DEPARTEMENT => "Département",
+        _ => "Autres prescripteurs",
+    };
+
     private static readonly (string Key, CellKind Kind)[] ActivityRows =
     [
         ("PRESCRIPTIONS", CellKind.Count), ("ENTREES", CellKind.Count), ("TAUX_ENTREE", CellKind.Rate), ("NON_ENTREES", CellKind.Count),
@@ -254,7 +321,7 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
     private static Dictionary<string, (double? M, double? Y)> Activity(Figures f)
     {
         static double? Ratio(double a, double b) => b == 0 ? null : a / b;
-        double Sum(Func<(ExitReason? Exit, NonEntryReason? NonEntry, long[] V), long> selector) => f.Groups.Sum(selector);
+        double Sum(Func<(ExitReason? Exit, NonEntryReason? NonEntry, PrescriberKind? Prescriber, long[] V), long> selector) => f.Groups.Sum(selector);
         bool IsPositive(ExitReason? r) => r is { } reason && ExitReasons.Category(reason) == ExitCategory.POSITIVE;
         bool IsWithout(ExitReason? r) => r is { } reason && ExitReasons.Category(reason) == ExitCategory.SANS_SUITE;
         bool IsNeutral(ExitReason? r) => r is { } reason && ExitReasons.IsNeutralisable(reason);
