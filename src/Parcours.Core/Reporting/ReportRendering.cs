@@ -147,7 +147,8 @@ public static class ReportLabels
     public static string Of(string key)
     {
         if (Labels.TryGetValue(key, out var label)) return label;
-        if (Enum.TryParse<ConsolidationStepRow>(key, out var row)) return CodeListRegistry.Label(row);
+        // Enum.TryParse also accepts numbers: a year used as a column key («2024») is not an enum value.
+        if (!key.All(char.IsAsciiDigit) && Enum.TryParse<ConsolidationStepRow>(key, out var row)) return CodeListRegistry.Label(row);
         if (!key.All(char.IsAsciiDigit) && Enum.TryParse<Parcours.Domain.Pathways.CaseloadAlertKind>(key, out var alert))
             return Parcours.Domain.Pathways.CaseloadAlerts.Label(alert);
         return key;
