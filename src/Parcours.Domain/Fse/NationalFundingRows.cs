@@ -147,9 +147,4 @@ public static class NationalFundingRows
 
     /// <summary>The rows of the «Total SIAE» block of Table 7 (régies de quartier and GEIQ included, as in the national table).</summary>
     public static bool IsSiae(AllocationRow row) => row <= AllocationRow.SIAE_GEIQ;
-
-    /// <summary>The operator kinds whose lines count in the SIAE block, unless they are internal operations.</summary>
-    public static bool IsSiaeKind(OrganisationKind kind) =>
-        kind is OrganisationKind.ACI or OrganisationKind.EI or OrganisationKind.ETTI or OrganisationKind.AI
-            or OrganisationKind.EITI or OrganisationKind.RQ or OrganisationKind.GEIQ;
 }

@@ -108,10 +108,13 @@ public class NationalFundingRowsTests
     }
 
     [Fact]
-    public void IsSiae_SiaeKinds_AreExactlyTheKindsMappedToTheSiaeBlock()
+    public void IsSiae_OperatorKinds_SiaeRegieDeQuartierAndGeiqOnly()
     {
+        OrganisationKind[] siae = [OrganisationKind.ACI, OrganisationKind.EI, OrganisationKind.ETTI, OrganisationKind.AI,
+            OrganisationKind.EITI, OrganisationKind.RQ, OrganisationKind.GEIQ];
         foreach (var kind in Enum.GetValues<OrganisationKind>())
-            Assert.Equal(NationalFundingRows.IsSiaeKind(kind), NationalFundingRows.IsSiae(NationalFundingRows.AllocationRowOf(kind, false)));
+            Assert.Equal(siae.Contains(kind), NationalFundingRows.IsSiae(NationalFundingRows.AllocationRowOf(kind, false)));
+        Assert.False(NationalFundingRows.IsSiae(NationalFundingRows.AllocationRowOf(OrganisationKind.ACI, true)));
         Assert.DoesNotContain(Enum.GetValues<OrganisationKind>(), k => NationalFundingRows.AllocationRowOf(k, false) == AllocationRow.CBE);
     }
 }
