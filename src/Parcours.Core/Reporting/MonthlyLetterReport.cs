@@ -9,8 +9,10 @@ namespace Parcours.Core.Reporting;
 /// <summary>
 /// The PLIE monthly information letter of month M (reports.md RPT-13; rules to
 /// Every table has two columns: MOIS (month M) and ANNEE (year to date, 1 January to the end of M).
-/// Three set-based queries (pathways grouped by exit and non-entry reasons, steps grouped by type, active pathways
-/// on a step at the end of M); the code-list mappings are applied to the grouped result in C#. The same queries run
+/// Three set-based queries (pathways grouped by exit and non-entry reasons and prescriber kind, steps grouped by type,
+/// active pathways on a step at the end of M); the code-list mappings are applied to the grouped result in C#. Block 2
+/// gives the prescriptions and entries of the year to date by prescriber group (France Travail, Département, others,
+/// not recorded), this year and last year. The same queries run
 /// for the same month of the previous year (columns MOIS_N1 and ANNEE_N1, R-221), and the activity table carries the
 /// year-on-year change of the year to date (EVOLUTION_ANNEE). The editorial blocks written by the coordination team
 /// for the month (blocks 3 and 6) are attached as texts.

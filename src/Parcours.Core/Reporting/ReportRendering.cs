@@ -123,6 +123,7 @@ public static class ReportLabels
         ["CCAS_CIAS"] = "CCAS et CIAS",
         ["COLLECTIVITE_LOCALE"] = "Collectivités locales",
         ["AUTRE_PARTENAIRE"] = "Autres associations ou partenaires",
+        ["FSE"] = "dont FSE",
         ["PART_TOTAL"] = "Part du total",
         ["PART_FSE"] = "Part FSE de la ligne",
         ["VALEUR"] = "Valeur",
