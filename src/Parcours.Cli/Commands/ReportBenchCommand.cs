@@ -17,18 +17,17 @@ public static class ReportBenchCommand
 {
     /// <summary>One pass over the PLIE pathways of the year, grouped by the raw codes at entry: the flows and nothing else.</summary>
     public const string HandWrittenFlowsSql = """
-        SELECT pa.sex,
+        SELECT p.participant_sex,
                CASE WHEN p.age_at_entry IS NULL THEN 0 WHEN p.age_at_entry < 26 THEN 1 ELSE 2 END AS age_class,
                p.th_rqth, p.public_category, p.education_level_1969, p.education_level, p.exit_reason,
                SUM(CASE WHEN p.entry_date >= @start AND p.entry_date <= @end THEN 1 ELSE 0 END) AS entries,
                SUM(CASE WHEN p.entry_date < @start AND (p.exit_date IS NULL OR p.exit_date >= @start) THEN 1 ELSE 0 END) AS carry_over,
                SUM(CASE WHEN p.exit_date >= @start AND p.exit_date <= @end THEN 1 ELSE 0 END) AS exits
         FROM pathways_pathway p
-        JOIN pathways_participant pa ON pa.id = p.participant_id
         WHERE p.scheme = 'PLIE'
           AND ((p.entry_date <= @end AND (p.exit_date IS NULL OR p.exit_date >= @start))
                OR (p.exit_date >= @start AND p.exit_date <= @end))
-        GROUP BY pa.sex, CASE WHEN p.age_at_entry IS NULL THEN 0 WHEN p.age_at_entry < 26 THEN 1 ELSE 2 END,
+        GROUP BY p.participant_sex, CASE WHEN p.age_at_entry IS NULL THEN 0 WHEN p.age_at_entry < 26 THEN 1 ELSE 2 END,
                  p.th_rqth, p.public_category, p.education_level_1969, p.education_level, p.exit_reason
         """;
 

@@ -27,7 +27,13 @@ public sealed class DatabaseMigrator(ParcoursDbContext db)
     }
 
     /// <summary>Applies the missing migrations; returns the names applied.</summary>
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default) => MigrateThroughAsync(null, ct);
+
+    /// <summary>
+    /// Applies the missing migrations up to and including <paramref name="last"/> (all of them when null): an older
+    /// schema, for the tests that upgrade a database holding data.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MigrateThroughAsync(string? last, CancellationToken ct = default)
     {
         var engine = db.Engine;
         var connection = db.Database.GetDbConnection();
@@ -43,6 +49,7 @@ public sealed class DatabaseMigrator(ParcoursDbContext db)
             var done = new List<string>();
             foreach (var (name, sql) in Migrations(engine))
             {
+                if (last is not null && string.CompareOrdinal(name, last) > 0) break;
                 if (applied.Contains(name)) continue;
                 await using var tx = await connection.BeginTransactionAsync(ct);
                 await ExecuteAsync(connection, tx, sql, ct);

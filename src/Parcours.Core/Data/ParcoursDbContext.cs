@@ -127,6 +127,7 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        await CopyParticipantSexAsync(cancellationToken);
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version = entry.OriginalValues.GetValue<int>(nameof(IVersioned.Version)) + 1;
 
@@ -154,6 +155,36 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Keeps <see cref="Pathway.ParticipantSex"/> equal to the participant's sex: set on every added (or re-attached) pathway, and on
+    /// the pathways of a participant whose sex is corrected (they are saved, versioned and audited with this save).
+    /// </summary>
+    private async Task CopyParticipantSexAsync(CancellationToken ct)
+    {
+        var changed = false;
+        foreach (var entry in ChangeTracker.Entries<Pathway>().Where(e => e.State == EntityState.Added
+                     || (e.State == EntityState.Modified && e.Property(p => p.ParticipantId).IsModified)).ToList())
+        {
+            var pathway = entry.Entity;
+            var participant = pathway.Participant
+                ?? ChangeTracker.Entries<Participant>().FirstOrDefault(p => p.Entity.Id == pathway.ParticipantId)?.Entity;
+            Sex? sex = participant?.Sex ?? await Participants.IgnoreQueryFilters().Where(p => p.Id == pathway.ParticipantId)
+                .Select(p => (Sex?)p.Sex).FirstOrDefaultAsync(ct);
+            if (sex is { } s && pathway.ParticipantSex != s) { pathway.ParticipantSex = s; changed = true; }
+        }
+        foreach (var entry in ChangeTracker.Entries<Participant>()
+                     .Where(e => e.State == EntityState.Modified && e.Property(p => p.Sex).IsModified).ToList())
+        {
+            var (id, sex) = (entry.Entity.Id, entry.Entity.Sex);
+            foreach (var pathway in await Pathways.IgnoreQueryFilters().Where(p => p.ParticipantId == id && p.ParticipantSex != sex).ToListAsync(ct))
+            {
+                pathway.ParticipantSex = sex;
+                changed = true;
+            }
+        }
+        if (changed) ChangeTracker.DetectChanges();
     }
 
     internal static string SnakeCase(string name)

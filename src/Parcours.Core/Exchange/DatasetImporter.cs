@@ -817,6 +817,9 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
     private readonly List<(int StepSlot, int PathwaySlot, int Line, string RecordId)> _stepsEndingAfterExit = [];
     private readonly Dictionary<int, ulong> _exitStepOfPathway = [];
 
+    /// <summary>Sex of each participant key slot, read while the participants file is written (pass 2).</summary>
+    private Sex[] _participantSex = [];
+
     private void PathwayRules(FileSpec spec, object?[] values, int line, string recordId, int slot, FileIndex index, Action<string, string, string> inconsistent)
     {
         var status = Enum.Parse<PathwayStatus>((string)Value(spec, values, "status")!);
@@ -1055,9 +1058,25 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         var exitSteps = spec == ExchangeSchema.Pathways ? _exitStepOfPathway : null;
         var newOrganisations = spec == ExchangeSchema.Organisations ? new List<Organisation>() : null;
         var idProperty = spec.EntityType.GetProperty("Id")!;
+        // Pathways carry a copy of their participant's sex (Pathway.ParticipantSex): the participants file, written
+        // first, records the sex of each key slot; a pathway of a participant absent from the file reads it from the
+        // database before its batch is written.
+        var sexField = spec == ExchangeSchema.Participants ? header.FieldOf[IndexOf(spec, "sex")] : -1;
+        if (spec == ExchangeSchema.Participants) _participantSex = new Sex[index.Ids.Count];
+        var participantField = spec == ExchangeSchema.Pathways ? header.FieldOf[IndexOf(spec, "participant_id")] : -1;
+        var participantIndex = _indexes[ExchangeSchema.Participants.Name];
+        var sexFromDatabase = new List<Pathway>();
 
         async Task FlushNew()
         {
+            if (sexFromDatabase.Count > 0)
+            {
+                var ids = sexFromDatabase.Select(p => p.ParticipantId).Distinct().ToList();
+                var sexes = await db.Participants.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
+                    .ToDictionaryAsync(p => p.Id, p => p.Sex, ct);
+                foreach (var p in sexFromDatabase) p.ParticipantSex = sexes[p.ParticipantId];
+                sexFromDatabase.Clear();
+            }
             if (fresh.Count > 0 && newOrganisations is null)
             {
                 await InsertAsync(writer, spec.EntityType, fresh, ct);
@@ -1079,6 +1098,8 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
                 var key = ExchangeSchema.LocalKey(spec, c => header.FieldOf[c] >= 0 ? fields[header.FieldOf[c]].Trim() : null)!;
                 var slot = index.Find(key);
                 var id = slot >= 0 ? index.Ids[slot] : index.NextNewId++;
+                if (sexField >= 0 && slot >= 0 && Enum.TryParse<Sex>(fields[sexField].Trim(), out var participantSex))
+                    _participantSex[slot] = participantSex;
                 if (slot >= 0 && index.Stored[slot])
                 {
                     pendingUpdates.Add((id, [.. fields]));
@@ -1109,6 +1130,10 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
                         }
                         break;
                     case Pathway pw:
+                        var participantSlot = participantIndex.Find(fields[participantField].Trim());
+                        if (participantSlot >= 0 && participantSlot < _participantSex.Length && _participantSex[participantSlot] != 0)
+                            pw.ParticipantSex = _participantSex[participantSlot];
+                        else sexFromDatabase.Add(pw);
                         if (exitSteps!.TryGetValue(slot, out var exitKey)) pw.ExitStepId = _indexes[ExchangeSchema.Steps.Name].Ids[_indexes[ExchangeSchema.Steps.Name].Slots[exitKey]];
                         pw.ExitStepId = exitSteps.ContainsKey(slot) ? pw.ExitStepId : null;
                         break;

@@ -134,7 +134,7 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
                 || (p.ExitDate >= start && p.ExitDate <= end))
             .Select(p => new
             {
-                p.Participant!.Sex,
+                Sex = p.ParticipantSex,
                 AgeClass = p.AgeAtEntry == null ? 0 : p.AgeAtEntry < 26 ? 1 : 2,
                 p.ThRqth,
                 p.PublicCategory,
@@ -326,7 +326,7 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
             .Select(s => new
             {
                 s.StepType,
-                s.Pathway!.Participant!.Sex,
+                Sex = s.Pathway!.ParticipantSex,
                 Person = SiaeTypes.Contains(s.StepType) ? (long?)s.Pathway.ParticipantId : null,
                 Financed = s.FinancedByProgramme == true,
                 // Contract data matter only for clause steps (codelists.md §5.4 rule 2); null elsewhere keeps the groups few.

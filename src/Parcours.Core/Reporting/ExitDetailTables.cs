@@ -36,7 +36,7 @@ internal static class ExitDetailTables
                 let isTraining = trainingReasons.Contains(p.ExitReason!.Value)
                 select new
                 {
-                    p.Participant!.Sex,
+                    Sex = p.ParticipantSex,
                     Training = isTraining,
                     Naf = s == null || isTraining ? null : s.EmployerNafSection,
                     Kind = s == null || isTraining ? null : s.EmployerKind,

@@ -39,7 +39,7 @@ public sealed class FseIndicatorsReport(ParcoursDbContext db)
             .Where(p => (p.EntryDate >= start && p.EntryDate <= end) || (p.ExitDate >= start && p.ExitDate <= end))
             .Select(p => new
             {
-                p.Participant!.Sex,
+                Sex = p.ParticipantSex,
                 In = p.EntryDate >= start && p.EntryDate <= end,
                 Out = p.ExitDate >= start && p.ExitDate <= end,
                 Unemployed = p.LabourMarketStatus == chom || p.LabourMarketStatus == cld,
@@ -174,7 +174,7 @@ public sealed class FseIndicatorsReport(ParcoursDbContext db)
             .Where(p => (p.EntryDate >= start && p.EntryDate <= end) || (p.ExitDate >= start && p.ExitDate <= end))
             .Select(p => new
             {
-                p.Participant!.Sex,
+                Sex = p.ParticipantSex,
                 In = p.EntryDate >= start && p.EntryDate <= end,
                 Out = p.ExitDate >= start && p.ExitDate <= end,
                 p.LabourMarketStatus,

@@ -11,6 +11,9 @@ namespace Parcours.Core.Reporting;
 /// the same snapshot of the records (a pathway closed while the report runs cannot be counted in one table and not in
 /// the next). On PostgreSQL the transaction is REPEATABLE READ and turns JIT compilation off: the report's queries are
 /// short aggregates over a few hundred thousand rows, for which compiling the expressions costs more than it saves.
+/// It also prices a random page read at 1.1 sequential reads (the usual setting for SSDs and cached data, instead of
+/// the default 4 made for spinning disks): with the default, the tables 8 and 9 join the 50,000 exits of a year to
+/// their exit steps by reading all 2.6 million steps instead of 50,000 primary-key lookups (three times slower).
 /// A caller that already holds a transaction keeps it.
 /// </summary>
 internal sealed class ReportSnapshot : IAsyncDisposable
@@ -30,7 +33,7 @@ internal sealed class ReportSnapshot : IAsyncDisposable
         if (db.Engine == DatabaseEngine.Postgres)
         {
             var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-            await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY; SET LOCAL jit = off", ct);
+            await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY; SET LOCAL jit = off; SET LOCAL random_page_cost = 1.1", ct);
             return new ReportSnapshot(transaction);
         }
         // SQLite: a deferred transaction reads one snapshot of the file from its first read to its end and, unlike

@@ -307,6 +307,7 @@ public sealed partial class SyntheticDataGenerator(ParcoursDbContext db, IReadOn
         };
         var (pathway, _) = Pathway.Prescribe(participant.Id, programme.Organisation.Id, programme.Scheme, prescriberKind, prescriberOrg, prescription, today);
         pathway!.Rank = rank;
+        pathway.ParticipantSex = participant.Sex;
         pathway.ExternalId = $"{participant.ExternalId}-{rank}";
         var referent = programme.Referents[_random.Next(programme.Referents.Count)];
 

@@ -15,6 +15,14 @@ public class Pathway : IVersioned, IPersonalData
     public string? ExternalId { get; set; }
     public long ParticipantId { get; set; }
     public Participant? Participant { get; set; }
+
+    /// <summary>
+    /// A copy of the participant's sex kept on each pathway, so that the reports count by sex from the pathways
+    /// alone. Never entered by hand: the database context copies it when a pathway is added and when a participant's
+    /// sex is corrected; the bulk writers (synthetic generator, exchange import) copy it themselves.
+    /// </summary>
+    public Sex ParticipantSex { get; set; }
+
     public Scheme Scheme { get; set; }
 
     /// <summary>The programme organisation that runs the pathway and owns its data.</summary>

@@ -64,8 +64,8 @@ public sealed class ReportCommandTests : IDisposable
         {
             // Inserted directly, as a faulty import or a manual fix would: exit on 2024-10-01, entry on 2025-03-01.
             await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO pathways_pathway (participant_id, scheme, organisation_id, status, rank, convocation_count, entry_date, age_at_entry, public_category, exit_date, exit_reason, version)
-                SELECT p.id, 'PLIE', o.id, 'SORTI', 1, 0, '2025-03-01', 33, 'DELD', '2024-10-01', 'ABANDON', 0
+                INSERT INTO pathways_pathway (participant_id, participant_sex, scheme, organisation_id, status, rank, convocation_count, entry_date, age_at_entry, public_category, exit_date, exit_reason, version)
+                SELECT p.id, p.sex, 'PLIE', o.id, 'SORTI', 1, 0, '2025-03-01', 33, 'DELD', '2024-10-01', 'ABANDON', 0
                 FROM pathways_participant p, access_organisation o WHERE p.external_id = 'P1' AND o.code = 'PLIE-REF'
                 """);
         }

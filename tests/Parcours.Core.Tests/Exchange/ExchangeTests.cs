@@ -122,6 +122,42 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
     }
 
     [Fact]
+    public async Task Import_SexOfAParticipantCorrected_TheirPathwaysCarryTheNewSex()
+    {
+        // Arrange: a generated dataset imported; every pathway carries the sex of its participant (the reports read it there).
+        var (_, dataset) = await GeneratedDatasetAsync(60);
+        var target = Databases.NewEmpty("sex");
+        Assert.True((await DatasetFolder.ImportAsync(target, dataset)).Imported);
+        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test")))
+        {
+            var pairs = await db.Pathways.IgnoreQueryFilters().Select(p => new { p.ParticipantSex, p.Participant!.Sex }).ToListAsync();
+            Assert.NotEmpty(pairs);
+            Assert.All(pairs, p => Assert.Equal(p.Sex, p.ParticipantSex));
+        }
+        // A woman without NIR (the NIR's first digit would contradict the new sex) is recorded as a man in a new dataset.
+        var copy = Track(DatasetFolder.Copy(dataset));
+        var lines = File.ReadAllText(Path.Combine(copy, "participants.csv")).Split("\r\n");
+        var header = lines[0].Split(',');
+        int Col(string name) => Array.IndexOf(header, name);
+        var row = Array.FindIndex(lines, l => l.Split(',') is var c && c.Length == header.Length && c[Col("sex")] == "FEMME" && c[Col("nir")] == "");
+        Assert.True(row > 0);
+        var participantId = lines[row].Split(',')[Col("participant_id")];
+        DatasetFolder.SetCell(copy, "participants.csv", row + 1, "sex", "HOMME");
+        DatasetFolder.Reseal(copy);
+
+        // Act
+        var result = await DatasetFolder.ImportAsync(target, copy);
+
+        // Assert
+        Assert.True(result.Imported, string.Join("\n", result.Report.Issues.Take(5)));
+        await using var check = ParcoursDatabase.Open(target, AccessScope.System("test"));
+        var sexes = await check.Pathways.IgnoreQueryFilters().Where(p => p.Participant!.ExternalId == participantId)
+            .Select(p => new { p.ParticipantSex, p.Participant!.Sex }).ToListAsync();
+        Assert.NotEmpty(sexes);
+        Assert.All(sexes, p => Assert.Equal((Domain.CodeLists.Sex.HOMME, Domain.CodeLists.Sex.HOMME), (p.Sex, p.ParticipantSex)));
+    }
+
+    [Fact]
     public async Task Import_BadSiretOnOneStep_WritesNothingAndReportsFileLineColumn()
     {
         var (_, dataset) = await GeneratedDatasetAsync(400);

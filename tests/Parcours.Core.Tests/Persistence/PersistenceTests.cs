@@ -101,6 +101,75 @@ public abstract class PersistenceTests : IDisposable
         Assert.Empty(await new DatabaseMigrator(db).PendingAsync());
     }
 
+    [Fact]
+    public async Task Migration0008_DatabaseWithPathways_CopiesEachParticipantsSexOntoTheirPathways()
+    {
+        // Arrange: a database at 0007 holding one woman and one man with a pathway each, written in SQL as an older
+        // version of Parcours would have.
+        var target = _databases.NewEmpty("upgrade");
+        await using (var db = Open(target))
+        {
+            await new DatabaseMigrator(db).MigrateThroughAsync("0007_reporting_indexes");
+            Assert.DoesNotContain("pathways_pathway.participant_sex", string.Join('\n', await SchemaSnapshot.ReadAsync(db)), StringComparison.Ordinal);
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO access_organisation (id, code, name, kind, departement, caseload_norm, version) VALUES (1, 'PLIE-U', 'PLIE U', 'PLIE', '21', 70, 0);
+                INSERT INTO pathways_participant (id, organisation_id, sex, created_at_utc, version) VALUES (1, 1, 'FEMME', '2025-01-01T00:00:00Z', 0), (2, 1, 'HOMME', '2025-01-01T00:00:00Z', 0);
+                INSERT INTO pathways_pathway (id, participant_id, scheme, organisation_id, status, rank, convocation_count, version)
+                VALUES (1, 1, 'PLIE', 1, 'PRESCRIT', 1, 0, 0), (2, 2, 'PLIE', 1, 'PRESCRIT', 1, 0, 0);
+                """);
+        }
+
+        // Act
+        IReadOnlyList<string> applied;
+        await using (var db = Open(target)) applied = await new DatabaseMigrator(db).MigrateAsync();
+
+        // Assert
+        Assert.Contains("0008_pathway_participant_sex", applied);
+        await using var check = Open(target);
+        var sexes = await check.Pathways.OrderBy(p => p.Id).Select(p => p.ParticipantSex).ToListAsync();
+        Assert.Equal([Sex.FEMME, Sex.HOMME], sexes);
+    }
+
+    [Fact]
+    public async Task SaveChanges_ParticipantSexCorrected_TheirPathwaysFollowAndTheConsolidationCountsTheNewSex()
+    {
+        // Arrange: the five pathways of the world entered on 1 October 2025, three women (P1, P3, P5) and two men.
+        var target = await MigratedDatabaseAsync();
+        var world = await World.SeedAsync(target);
+        await using (var db = Open(target))
+        {
+            var pairs = await db.Pathways.Select(p => new { p.ParticipantSex, p.Participant!.Sex }).ToListAsync();
+            Assert.Equal(5, pairs.Count);
+            Assert.All(pairs, p => Assert.Equal(p.Sex, p.ParticipantSex));
+        }
+        var before = await EnteredBySexAsync(target);
+
+        // Act: P1 (a woman of programme A) is recorded as a man after a correction.
+        await using (var db = Open(target))
+        {
+            var participant = await db.Participants.SingleAsync(p => p.Id == world.ParticipantsOfA1[0].Id);
+            Assert.Equal(Sex.FEMME, participant.Sex);
+            participant.Sex = Sex.HOMME;
+            await db.SaveChangesAsync();
+        }
+
+        // Assert
+        var after = await EnteredBySexAsync(target);
+        Assert.Equal((2, 2), before);
+        Assert.Equal((1, 3), after);
+        await using var check = Open(target);
+        var pathway = await check.Pathways.SingleAsync(p => p.ParticipantId == world.ParticipantsOfA1[0].Id);
+        Assert.Equal(Sex.HOMME, pathway.ParticipantSex);
+        Assert.True(pathway.Version > 0);
+    }
+
+    private async Task<(double Women, double Men)> EnteredBySexAsync(DatabaseTarget target)
+    {
+        await using var db = Open(target);
+        var flows = (await new Parcours.Core.Reporting.ConsolidationReport(db).ComputeAsync(2025, ["PLIE-A"])).Table("flows");
+        return (flows["ENTREES", "FEMME"]!.Value, flows["ENTREES", "HOMME"]!.Value);
+    }
+
     // ------------------------------------------------------------------ (b) round trip
 
     [Fact]

@@ -233,6 +233,10 @@ public abstract class ConsolidationReportTests : IDisposable
     /// | QD  | Q4     | H   | 22  | AUTRE  | VI        | 2024-02-01 |                       | T7 ETTI from 31/12/2024 (F); T8 ACI starts 2025  |
     /// | QE  | Q5     | F   | 52  | DELD   | IV        | 2022-01-01 | 2023-12-31 DEMENAGEMENT| T9 AI to 2024-02-01, pathway not in 2024: ignored|
     ///
+    /// T9 is imported ending on QE's exit (2023-12-31): a step that continues after the exit is refused on import unless
+    /// it is the pathway's exit step (exchange format S1), and QE's move justifies no step. The test then extends it to
+    /// 2024-02-01 directly in the database, so that a step overlapping 2024 of a pathway not in pathway in 2024 is there.
+    ///
     /// Table 4 (distinct persons per row): ACI = Q1, Q2 (T3 and T4 are one person) = 2 (F 1, H 1); EI = Q1; ETTI = Q4;
     /// RQ = Q3 (clause CDDI with an RQ provider, §5.4 rule 2); GEIQ = Q3 (type GEIQ); AI 0 (QE is not in pathway);
     /// EITI 0. TOTAL = 2 + 1 + 1 + 1 + 1 = 6 pairs (F 2: Q1 twice; H 2: Q2, Q4; NB 2: Q3 twice); distinct persons 4
@@ -248,6 +252,8 @@ public abstract class ConsolidationReportTests : IDisposable
         var target = _databases.NewEmpty("reporting-siae");
         await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test"))) await new DatabaseMigrator(db).MigrateAsync();
         await DatasetLoader.LoadAsync(target, DatasetLoader.Folder("plie-siae-2024"));
+        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test")))
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("UPDATE pathways_step SET end_date = {0} WHERE external_id = 'T9'", new DateOnly(2024, 2, 1)));
         await using var read = ParcoursDatabase.Open(target, AccessScope.System("test"));
 
         var result = await new ConsolidationReport(read).ComputeAsync(2024, ["PLIE-SIAE"]);
@@ -443,8 +449,8 @@ public abstract class ConsolidationReportTests : IDisposable
         await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test")))
         {
             await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO pathways_pathway (participant_id, scheme, organisation_id, status, rank, convocation_count, entry_date, age_at_entry, public_category, exit_date, exit_reason, version)
-                SELECT p.id, 'PLIE', o.id, 'SORTI', 1, 0, {0}, 33, 'DELD', {1}, 'ABANDON', 0
+                INSERT INTO pathways_pathway (participant_id, participant_sex, scheme, organisation_id, status, rank, convocation_count, entry_date, age_at_entry, public_category, exit_date, exit_reason, version)
+                SELECT p.id, p.sex, 'PLIE', o.id, 'SORTI', 1, 0, {0}, 33, 'DELD', {1}, 'ABANDON', 0
                 FROM pathways_participant p, access_organisation o WHERE p.external_id = 'P1' AND o.code = 'PLIE-REF'
                 """, new DateOnly(2025, 3, 1), new DateOnly(2024, 10, 1));
         }

@@ -107,8 +107,8 @@ public class ConsolidationFailureWebTests
             var orgId = await data.OrganisationOfAsync("coordinateur1");
             var participant = await data.Db.Participants.Where(p => p.OrganisationId == orgId).Select(p => p.Id).FirstAsync();
             await data.Db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO pathways_pathway (participant_id, scheme, organisation_id, status, rank, convocation_count, entry_date, age_at_entry, public_category, exit_date, exit_reason, version)
-                VALUES ({0}, 'PLIE', {1}, 'SORTI', 1, 0, '2026-03-01', 33, 'DELD', '2025-10-01', 'ABANDON', 0)
+                INSERT INTO pathways_pathway (participant_id, participant_sex, scheme, organisation_id, status, rank, convocation_count, entry_date, age_at_entry, public_category, exit_date, exit_reason, version)
+                VALUES ({0}, (SELECT sex FROM pathways_participant WHERE id = {0}), 'PLIE', {1}, 'SORTI', 1, 0, '2026-03-01', 33, 'DELD', '2025-10-01', 'ABANDON', 0)
                 """, participant, orgId);
         }
         await using var factory = new ParcoursWebFactory(database);
