@@ -125,6 +125,7 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
             "Taux d'entrée = entrées ÷ prescriptions de la période (R-211). Délai de pré-affectation = date de décision (entrée ou non-entrée) − date de pré-affectation, en jours, pour les décisions de la période (R-212).",
             "File active au dernier jour du mois : entrés au plus tard ce jour et non sortis ce jour-là (R-202) ; « sur une étape » : une étape en cours ce jour ; « en veille » : statut actuel en veille (non reconstitué pour l'année N-1).",
             "Étapes : étapes dont la période chevauche la période (R-217). Taux de sortie positive = positives ÷ sorties ; neutralisé : hors déménagements, décès, retraites.",
+            "Groupes de prescripteurs (cumul de l'année) : France Travail, Département, autres prescripteurs, non renseigné (type de prescripteur non saisi) ; une entrée compte dans le groupe du prescripteur de son parcours. Part = groupe ÷ total ; évolution de la part en points.",
         ]);
 
         var current = await FiguresAsync(orgIds, monthStart, end, yearStart, ct);
