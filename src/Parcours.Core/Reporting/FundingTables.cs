@@ -93,7 +93,7 @@ internal static class FundingTables
             (Same(multiYear[row, last], funding[row, "TOTAL"]), $"{F(multiYear[row, last])}, tableau 6 : {F(funding[row, "TOTAL"])}")));
         checks.AddRange(AllocationChecks(allocated, funding));
         checks.Add(new ReportCheck($"{IndicatorsId}.denominator", denominator <= inPathway && (respondents.Count != orgIds.Count || denominator == inPathway),
-            $"Participants en parcours des PLIE ayant fourni des financements ({respondents.Count} sur {orgIds.Count}) : {F(denominator)} ≤ EN_PARCOURS = {F(inPathway)}" +
+            $"Participants en parcours des PLIE ayant fourni des financements ({respondents.Count} sur {orgIds.Count}) : {N(denominator)} ≤ EN_PARCOURS = {N(inPathway)}" +
             (respondents.Count == orgIds.Count ? ", égaux puisque tous les PLIE ont répondu." : ".")));
         return ([funding, multiYear, allocated, indicators], checks);
     }
@@ -317,6 +317,8 @@ internal static class FundingTables
     private static bool Same(double? a, double? b) => a is { } x && b is { } y && Math.Abs(x - y) < 0.005;
 
     private static string F(double? value) => value is { } v ? v.ToString("N2", CultureInfo.GetCultureInfo("fr-FR")) : "—";
+
+    private static string N(double value) => value.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"));
 
     /// <summary>An equality per row (or column) reported as one check: the figures of <paramref name="summary"/> when all hold, of each failure otherwise.</summary>
     private static ReportCheck PerRow(string id, string label, IEnumerable<string> keys, Func<string, (bool Ok, string Figures)> test,
