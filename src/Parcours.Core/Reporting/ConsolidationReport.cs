@@ -70,14 +70,16 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
 
         var (exitTables, exitChecks) = await ExitDetailTables.ComputeAsync(db, orgIds, start, end, ct);
         var (siaeTables, siaeChecks) = SiaeTables.Compute(stepGroups, providerKinds, flows, steps);
+        var (fundingTables, fundingChecks) = await FundingTables.ComputeAsync(db, orgIds, year, flows, ct);
 
-        result.Tables.AddRange([flows, rates, durations, steps, .. siaeTables, .. exitTables]);
+        result.Tables.AddRange([flows, rates, durations, steps, .. siaeTables, .. exitTables, .. fundingTables]);
         result.Checks.AddRange(FlowChecks(flows, hidden));
         result.Checks.AddRange(DurationChecks(flows, hidden));
         result.Checks.AddRange(StepChecks(steps, stepHidden));
         result.Checks.AddRange(siaeChecks);
         result.Checks.AddRange(exitChecks);
         result.Checks.AddRange(ExitDetailTables.FlowChecks(exitTables, flows));
+        result.Checks.AddRange(fundingChecks);
         return result;
     }
 
@@ -89,6 +91,9 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
         "Catégories à l'entrée (R-219) ; taux = rapports de sommes ; motifs neutralisés : déménagement, décès, retraite.",
         "Durées : (date de sortie − date d'entrée) en jours × 12 ÷ 365,25, temps en veille inclus.",
         "Étapes : étapes dont la période chevauche l'année, des parcours en parcours dans l'année (R-217).",
+        $"Financements (tableaux 6, 6 bis et 7) : montants programmés (prévisionnels, R-811) des lignes de programmation de l'année (6 bis : {year - MultiYearFlowsReport.DefaultYears + 1} à {year}) votées ou à un statut ultérieur, hors lignes abandonnées ou intégrées (R-407). Axe assistance technique : objectif spécifique AXE4_AT ; toute autre ligne relève de l'axe inclusion. Autofinancement : autres financements publics si l'opérateur est un organisme public, privés sinon.",
+        "Fonds alloués (tableau 7) : financements mobilisés des lignes de l'année, par nature de l'opérateur ; opération interne : mode d'achat OPERATION_INTERNE ou ligne portée par le PLIE ou sa structure porteuse.",
+        "Indicateurs de financement : base « direct + indirect » (méthode du réseau) et base « direct seul » (R-409) ; financement par participant = financements ÷ participants en parcours dans l'année des PLIE ayant fourni des financements (R-216).",
     ];
 
     // ------------------------------------------------------------------ organisations

@@ -9,8 +9,10 @@ namespace Parcours.Core.Reporting;
 /// <summary>
 /// The PLIE monthly information letter of month M (reports.md RPT-13; rules R-201, R-202, R-203, R-204, R-211 to
 /// R-213, R-217). Every table has two columns: MOIS (month M) and ANNEE (year to date, 1 January to the end of M).
-/// Three set-based queries (pathways grouped by exit and non-entry reasons, steps grouped by type, active pathways
-/// on a step at the end of M); the code-list mappings are applied to the grouped result in C#. The same queries run
+/// Three set-based queries (pathways grouped by exit and non-entry reasons and prescriber kind, steps grouped by type,
+/// active pathways on a step at the end of M); the code-list mappings are applied to the grouped result in C#. Block 2
+/// gives the prescriptions and entries of the year to date by prescriber group (France Travail, Département, others,
+/// not recorded), this year and last year. The same queries run
 /// for the same month of the previous year (columns MOIS_N1 and ANNEE_N1, R-221), and the activity table carries the
 /// year-on-year change of the year to date (EVOLUTION_ANNEE). The editorial blocks written by the coordination team
 /// for the month (blocks 3 and 6) are attached as texts.
@@ -24,7 +26,7 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
     public static readonly IReadOnlyList<string> ActivityColumns = ["MOIS", "ANNEE", "MOIS_N1", "ANNEE_N1", "EVOLUTION_ANNEE"];
 
     /// <summary>The figures of one letter period: month M and 1 January to the end of M.</summary>
-    private sealed record Figures(List<(ExitReason? Exit, NonEntryReason? NonEntry, long[] V)> Groups, int OnStep, List<(StepType Type, int M, int Y)> Steps);
+    private sealed record Figures(List<(ExitReason? Exit, NonEntryReason? NonEntry, PrescriberKind? Prescriber, long[] V)> Groups, int OnStep, List<(StepType Type, int M, int Y)> Steps);
 
     private async Task<Figures> FiguresAsync(List<long> orgIds, DateOnly monthStart, DateOnly end, DateOnly yearStart, CancellationToken ct)
     {
@@ -40,6 +42,7 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
             {
                 p.ExitReason,
                 p.NonEntryReason,
+                p.PrescriberKind,
                 PrescM = p.PrescriptionDate >= monthStart && p.PrescriptionDate <= end ? 1 : 0,
                 PrescY = p.PrescriptionDate >= yearStart && p.PrescriptionDate <= end ? 1 : 0,
                 EntryM = p.EntryDate >= monthStart && p.EntryDate <= end ? 1 : 0,
@@ -58,7 +61,7 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
                 DelayDays = p.PreAssignmentDate == null ? 0 : p.EntryDate != null ? p.EntryDate!.Value.DayNumber - p.PreAssignmentDate!.Value.DayNumber
                     : p.NonEntryDate != null ? p.NonEntryDate!.Value.DayNumber - p.PreAssignmentDate!.Value.DayNumber : 0,
             })
-            .GroupBy(p => new { p.ExitReason, p.NonEntryReason })
+            .GroupBy(p => new { p.ExitReason, p.NonEntryReason, p.PrescriberKind })
             .Select(g => new
             {
                 g.Key,
@@ -93,7 +96,7 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
             .ToListAsync(ct);
 
         return new Figures(
-            groups.Select(g => (g.Key.ExitReason, g.Key.NonEntryReason, new long[] { g.PrescM, g.PrescY, g.EntryM, g.EntryY, g.NonEntryM, g.NonEntryY, g.InM, g.InY, g.ExitM, g.ExitY, g.Active, g.OnHold, g.DecisionM, g.DecisionY, g.DelayM, g.DelayY })).ToList(),
+            groups.Select(g => (g.Key.ExitReason, g.Key.NonEntryReason, g.Key.PrescriberKind, new long[] { g.PrescM, g.PrescY, g.EntryM, g.EntryY, g.NonEntryM, g.NonEntryY, g.InM, g.InY, g.ExitM, g.ExitY, g.Active, g.OnHold, g.DecisionM, g.DecisionY, g.DelayM, g.DelayY })).ToList(),
             onStep,
             stepGroups.Select(g => (g.Type, g.M, g.Y)).ToList());
     }
@@ -122,6 +125,7 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
             "Taux d'entrée = entrées ÷ prescriptions de la période (R-211). Délai de pré-affectation = date de décision (entrée ou non-entrée) − date de pré-affectation, en jours, pour les décisions de la période (R-212).",
             "File active au dernier jour du mois : entrés au plus tard ce jour et non sortis ce jour-là (R-202) ; « sur une étape » : une étape en cours ce jour ; « en veille » : statut actuel en veille (non reconstitué pour l'année N-1).",
             "Étapes : étapes dont la période chevauche la période (R-217). Taux de sortie positive = positives ÷ sorties ; neutralisé : hors déménagements, décès, retraites.",
+            "Groupes de prescripteurs (cumul de l'année) : France Travail, Département, autres prescripteurs, non renseigné (type de prescripteur non saisi) ; une entrée compte dans le groupe du prescripteur de son parcours. Part = groupe ÷ total ; évolution de la part en points.",
         ]);
 
         var current = await FiguresAsync(orgIds, monthStart, end, yearStart, ct);
@@ -143,7 +147,7 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
             row["EVOLUTION_ANNEE"] = Change(cur[key].Y, prev[key].Y, kind);
         }
 
-        double Sum(Figures f, Func<(ExitReason? Exit, NonEntryReason? NonEntry, long[] V), long> selector) => f.Groups.Sum(selector);
+        double Sum(Figures f, Func<(ExitReason? Exit, NonEntryReason? NonEntry, PrescriberKind? Prescriber, long[] V), long> selector) => f.Groups.Sum(selector);
         var active = Sum(current, x => x.V[10]);
         var onHold = Sum(current, x => x.V[11]);
         var fileActive = new ReportTable("file_active", $"File active au {end:dd/MM/yyyy}", ["NOMBRE", "NOMBRE_N1"]);
@@ -197,7 +201,10 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
         }
         Row(exits, "TOTAL", f => (Sum(f, x => x.V[8]), Sum(f, x => x.V[9])));
 
-        result.Tables.AddRange([activity, fileActive, nonEntries, steps, exits]);
+        var prescriptionsByGroup = PrescriberTable("prescriptions_by_prescriber", "Prescriptions de l'année par groupe de prescripteurs", current, previous, 1);
+        var entriesByGroup = PrescriberTable("entries_by_prescriber", "Entrées de l'année par groupe de prescripteurs", current, previous, 3);
+
+        result.Tables.AddRange([activity, prescriptionsByGroup, entriesByGroup, fileActive, nonEntries, steps, exits]);
 
         string F(double v) => v.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"));
         var onStep = (double)current.OnStep;
@@ -212,6 +219,18 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
             var nonEntryReasons = nonEntries.Rows.Where(r => r.Key != "TOTAL").Sum(r => r[col]!.Value);
             result.Checks.Add(new ReportCheck($"letter.non_entries.{col}", nonEntryReasons == nonEntries["TOTAL", col],
                 $"Somme des motifs de non-entrée = total ({col}) : {F(nonEntryReasons)} = {F(nonEntries["TOTAL", col]!.Value)}."));
+        }
+        foreach (var (table, activityRow) in new[] { (prescriptionsByGroup, "PRESCRIPTIONS"), (entriesByGroup, "ENTREES") })
+        {
+            foreach (var col in new[] { "ANNEE", "ANNEE_N1" })
+            {
+                var groups = table.Rows.Where(r => r.Key != "TOTAL").Sum(r => r[col]!.Value);
+                var shares = table.Rows.Where(r => r.Key != "TOTAL").Sum(r => r[col == "ANNEE" ? "PART_ANNEE" : "PART_ANNEE_N1"] ?? 0);
+                var whole = activity[activityRow, col]!.Value;
+                result.Checks.Add(new ReportCheck($"letter.{table.Id}.{col}",
+                    groups == whole && table["TOTAL", col] == whole && (whole == 0 || Math.Abs(shares - 1) < 1e-9),
+                    $"Somme des groupes de prescripteurs = {ReportLabels.Of(activityRow).ToLowerInvariant()} ({col}) : {F(groups)} = {F(whole)} ; parts : {F(shares * 100)} %."));
+            }
         }
         result.Checks.Add(new ReportCheck("letter.month_within_year",
             activity.Rows.Where(r => r.Kind == CellKind.Count).All(r => r["MOIS"] <= r["ANNEE"] && r["MOIS_N1"] <= r["ANNEE_N1"]),
@@ -234,6 +253,57 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
         return result;
     }
 
+    public static readonly IReadOnlyList<string> PrescriberColumns = ["ANNEE", "PART_ANNEE", "ANNEE_N1", "PART_ANNEE_N1", "EVOLUTION_ANNEE", "EVOLUTION_PART"];
+
+    /// <summary>
+    /// Block 2 of the letter (RPT-13): the year-to-date count of column <paramref name="index"/> of the grouped query
+    /// (1 prescriptions, 3 entries) by prescriber group of the pathway (<see cref="PrescriberKinds.LetterGroup"/>), with
+    /// the share of each group this year and last year, the change of the count and the change of the share in points
+    /// (R-221). The TOTAL row is summed from every pathway, independently of the groups.
+    /// </summary>
+    private static ReportTable PrescriberTable(string id, string title, Figures current, Figures previous, int index)
+    {
+        var table = new ReportTable(id, title, PrescriberColumns)
+        {
+            RowLabel = k => Enum.TryParse<PrescriberGroup>(k, out var g) ? GroupLabel(g) : ReportLabels.Of(k),
+            ColumnKinds = new Dictionary<string, CellKind>
+            {
+                ["PART_ANNEE"] = CellKind.Rate, ["PART_ANNEE_N1"] = CellKind.Rate, ["EVOLUTION_ANNEE"] = CellKind.Rate, ["EVOLUTION_PART"] = CellKind.Rate,
+            },
+        };
+        static double? Share(double part, double whole) => whole == 0 ? null : part / whole;
+        var total = current.Groups.Sum(g => g.V[index]);
+        var totalN1 = previous.Groups.Sum(g => g.V[index]);
+        var keys = Enum.GetValues<PrescriberGroup>().Select(g => (PrescriberGroup?)g).Append(null);
+        foreach (var group in keys)
+        {
+            double y = current.Groups.Where(g => PrescriberKinds.LetterGroup(g.Prescriber) == group).Sum(g => g.V[index]);
+            double y1 = previous.Groups.Where(g => PrescriberKinds.LetterGroup(g.Prescriber) == group).Sum(g => g.V[index]);
+            var row = table.Add(group?.ToString() ?? "NON_RENSEIGNE");
+            row["ANNEE"] = y;
+            row["PART_ANNEE"] = Share(y, total);
+            row["ANNEE_N1"] = y1;
+            row["PART_ANNEE_N1"] = Share(y1, totalN1);
+            row["EVOLUTION_ANNEE"] = Change(y, y1, CellKind.Count);
+            row["EVOLUTION_PART"] = Change(row["PART_ANNEE"], row["PART_ANNEE_N1"], CellKind.Rate);
+        }
+        var t = table.Add("TOTAL");
+        t["ANNEE"] = total;
+        t["PART_ANNEE"] = Share(total, total);
+        t["ANNEE_N1"] = totalN1;
+        t["PART_ANNEE_N1"] = Share(totalN1, totalN1);
+        t["EVOLUTION_ANNEE"] = Change(total, totalN1, CellKind.Count);
+        t["EVOLUTION_PART"] = null;
+        return table;
+    }
+
+    private static string GroupLabel(PrescriberGroup group) => group switch
+    {
+        PrescriberGroup.FRANCE_TRAVAIL => "France Travail",
+        PrescriberGroup.DEPARTEMENT => "Département",
+        _ => "Autres prescripteurs",
+    };
+
     private static readonly (string Key, CellKind Kind)[] ActivityRows =
     [
         ("PRESCRIPTIONS", CellKind.Count), ("ENTREES", CellKind.Count), ("TAUX_ENTREE", CellKind.Rate), ("NON_ENTREES", CellKind.Count),
@@ -254,7 +324,7 @@ public sealed class MonthlyLetterReport(ParcoursDbContext db)
     private static Dictionary<string, (double? M, double? Y)> Activity(Figures f)
     {
         static double? Ratio(double a, double b) => b == 0 ? null : a / b;
-        double Sum(Func<(ExitReason? Exit, NonEntryReason? NonEntry, long[] V), long> selector) => f.Groups.Sum(selector);
+        double Sum(Func<(ExitReason? Exit, NonEntryReason? NonEntry, PrescriberKind? Prescriber, long[] V), long> selector) => f.Groups.Sum(selector);
         bool IsPositive(ExitReason? r) => r is { } reason && ExitReasons.Category(reason) == ExitCategory.POSITIVE;
         bool IsWithout(ExitReason? r) => r is { } reason && ExitReasons.Category(reason) == ExitCategory.SANS_SUITE;
         bool IsNeutral(ExitReason? r) => r is { } reason && ExitReasons.IsNeutralisable(reason);

@@ -17,7 +17,10 @@ public sealed class MultiYearFlowsReport(ParcoursDbContext db)
 
     public static readonly IReadOnlyList<string> Metrics = ["ENTREES", "SORTIES_POSITIVES", "SORTIES_EMPLOI", "SORTIES_SANS_SUITE"];
 
-    public async Task<ReportResult> ComputeAsync(int year, int years = 4, IReadOnlyCollection<string>? organisationCodes = null, CancellationToken ct = default)
+    /// <summary>The number of years of the multi-year tables when none is given (tables 1BIS and 6BIS).</summary>
+    public const int DefaultYears = 4;
+
+    public async Task<ReportResult> ComputeAsync(int year, int years = DefaultYears, IReadOnlyCollection<string>? organisationCodes = null, CancellationToken ct = default)
     {
         if (years is < 1 or > 10) throw new ArgumentException("Le nombre d'années doit être compris entre 1 et 10.");
         var first = year - years + 1;

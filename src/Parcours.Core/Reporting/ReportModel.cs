@@ -12,7 +12,7 @@ public sealed class ReportTable(string id, string title, IReadOnlyList<string> c
     public IReadOnlyList<string> Columns { get; } = columns;
     public List<ReportRow> Rows { get; } = [];
 
-    /// <summary>What the cells hold: counts, rates (0 to 1) or means.</summary>
+    /// <summary>What the cells hold: counts, rates (0 to 1), means or amounts in euros.</summary>
     public CellKind Kind { get; init; } = CellKind.Count;
 
     /// <summary>French label of a row key; <see cref="ReportLabels.Of"/> when not set.</summary>
@@ -44,6 +44,9 @@ public enum CellKind
     Count,
     Rate,
     Mean,
+
+    /// <summary>An amount in euros, to the cent.</summary>
+    Amount,
 }
 
 public sealed class ReportRow(string key, CellKind kind)

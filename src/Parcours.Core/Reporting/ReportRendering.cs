@@ -91,12 +91,65 @@ public static class ReportLabels
         ["SIAE_EITI"] = "Entreprises d'insertion par le travail indépendant (EITI)",
         ["SIAE_GEIQ"] = "GEIQ",
         ["PARTICIPANTS_DISTINCTS"] = "Participants distincts (une personne peut figurer sur deux lignes)",
+        ["DIRECT"] = "dont direct (géré par la structure gestionnaire du PLIE)",
+        ["INDIRECT"] = "dont indirect (mobilisé en contrepartie du FSE)",
+        ["AXE_INCLUSION"] = "Axe inclusion du programme FSE",
+        ["INCLUSION_COLLECTIVITES_LOCALES"] = "Collectivités locales (communes, EPCI…)",
+        ["INCLUSION_DEPARTEMENT"] = "Conseil départemental",
+        ["INCLUSION_REGION"] = "Conseil régional",
+        ["INCLUSION_ETAT"] = "État",
+        ["INCLUSION_AUTRES_PUBLICS"] = "Autres financements publics mobilisés en contrepartie du FSE",
+        ["INCLUSION_AUTRES_PRIVES"] = "Autres financements privés mobilisés en contrepartie du FSE",
+        ["INCLUSION_FSE"] = "FSE",
+        ["AXE_ASSISTANCE_TECHNIQUE"] = "Axe assistance technique",
+        ["AT_COLLECTIVITES_LOCALES"] = "Collectivités locales (assistance technique)",
+        ["AT_FSE"] = "FSE (assistance technique)",
+        ["AT_AUTRES"] = "Autres financeurs (assistance technique)",
+        ["SOUS_TOTAL_MOBILISE"] = "Sous-total mobilisé",
+        ["NON_MOBILISE_PRIVES"] = "Non mobilisés : fonds privés en contrepartie du FSE",
+        ["NON_MOBILISE_AUTRES"] = "Autres non mobilisés",
+        ["SOUS_TOTAL_NON_MOBILISE"] = "Sous-total non mobilisé",
+        ["TOTAL_GENERAL"] = "Total général",
+        ["DONT_FSE"] = "dont FSE",
+        ["TOTAL_SIAE"] = "Total SIAE",
+        ["FRANCE_TRAVAIL"] = "France Travail",
+        ["MISSION_LOCALE"] = "Missions locales",
+        ["ORGANISME_FORMATION"] = "Organismes de formation",
+        ["MAISON_EMPLOI"] = "Maisons de l'emploi",
+        ["CBE"] = "Comités de bassin d'emploi (CBE)",
+        ["CLUB_ENTREPRISES_FONDATION"] = "Clubs d'entreprises, fondations",
+        ["OPERATION_INTERNE"] = "Opérations internes (structure porteuse du PLIE)",
+        ["ASSOCIATION_INSERTION_EMPLOI"] = "Structures d'insertion ou d'emploi hors IAE",
+        ["CCAS_CIAS"] = "CCAS et CIAS",
+        ["COLLECTIVITE_LOCALE"] = "Collectivités locales",
+        ["AUTRE_PARTENAIRE"] = "Autres associations ou partenaires",
+        ["FSE"] = "dont FSE",
+        ["PART_TOTAL"] = "Part du total",
+        ["PART_FSE"] = "Part FSE de la ligne",
+        ["VALEUR"] = "Valeur",
+        ["PART_ANNEE"] = "Part de l'année (cumul)",
+        ["PART_ANNEE_N1"] = "Part de l'année N-1 (cumul)",
+        ["EVOLUTION_PART"] = "Évolution de la part (points)",
+        ["PLIE_REPONDANTS"] = "PLIE ayant fourni des financements",
+        ["PARTICIPANTS_EN_PARCOURS_REPONDANTS"] = "Participants en parcours dans l'année de ces PLIE (dénominateur)",
+        ["FINANCEMENT_PAR_PARTICIPANT_TOTAL"] = "Financement mobilisé par participant (€, direct + indirect)",
+        ["FINANCEMENT_PAR_PARTICIPANT_DIRECT"] = "Financement direct par participant (€)",
+        ["FINANCEMENT_PAR_PARTICIPANT_FSE"] = "FSE par participant (€)",
+        ["COLLECTIVITES_LOCALES"] = "Financements des communes et EPCI (€, direct + indirect, deux axes)",
+        ["COLLECTIVITES_LOCALES_DIRECT"] = "Financements directs des communes et EPCI (€)",
+        ["LEVIER_FSE"] = "Effet levier FSE : € de FSE par € des communes et EPCI (base direct + indirect)",
+        ["LEVIER_FSE_DIRECT"] = "Effet levier FSE (base direct seul)",
+        ["LEVIER_TOTAL"] = "Effet levier total : € mobilisés par € des communes et EPCI (base direct + indirect)",
+        ["LEVIER_TOTAL_DIRECT"] = "Effet levier total (base direct seul)",
+        ["FONDS_SUPPLEMENTAIRES"] = "Fonds supplémentaires levés : FSE + communes et EPCI + Département + Région (€, direct + indirect)",
+        ["FONDS_SUPPLEMENTAIRES_DIRECT"] = "Fonds supplémentaires levés (€, base direct seul)",
     };
 
     public static string Of(string key)
     {
         if (Labels.TryGetValue(key, out var label)) return label;
-        if (Enum.TryParse<ConsolidationStepRow>(key, out var row)) return CodeListRegistry.Label(row);
+        // Enum.TryParse also accepts numbers: a year used as a column key («2024») is not an enum value.
+        if (!key.All(char.IsAsciiDigit) && Enum.TryParse<ConsolidationStepRow>(key, out var row)) return CodeListRegistry.Label(row);
         if (!key.All(char.IsAsciiDigit) && Enum.TryParse<Parcours.Domain.Pathways.CaseloadAlertKind>(key, out var alert))
             return Parcours.Domain.Pathways.CaseloadAlerts.Label(alert);
         return key;
@@ -138,7 +191,9 @@ public static class ReportRendering
                     {
                         if (row[c] is { } v)
                         {
-                            if (table.KindOf(row, c) == CellKind.Count) w.WriteNumber(c, (long)v);
+                            var kind = table.KindOf(row, c);
+                            if (kind == CellKind.Count) w.WriteNumber(c, (long)v);
+                            else if (kind == CellKind.Amount) w.WriteNumber(c, Math.Round(v, 2));
                             else w.WriteNumber(c, Math.Round(v, 6));
                         }
                         else w.WriteNull(c);
@@ -180,7 +235,7 @@ public static class ReportRendering
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>A cell as shown to people: counts whole, rates in % with one decimal, means with one decimal, «—» for none.</summary>
+    /// <summary>A cell as shown to people: counts whole, rates in % with one decimal, means with one decimal, amounts in euros with cents, «—» for none.</summary>
     public static string Display(ReportRow row, string column) => Display(row, column, row.Kind);
 
     public static string Display(ReportTable table, ReportRow row, string column) => Display(row, column, table.KindOf(row, column));
@@ -192,6 +247,7 @@ public static class ReportRendering
         {
             CellKind.Count => v.ToString("N0", French),
             CellKind.Rate => (v * 100).ToString("0.0", French) + " %",
+            CellKind.Amount => v.ToString("N2", French),
             _ => v.ToString("0.0", French),
         };
     }
@@ -199,9 +255,10 @@ public static class ReportRendering
     private static string CsvCell(string text) =>
         text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
-    /// <summary>Values unrounded apart from rates and means (4 decimals), decimal comma: opens right in a French Excel.</summary>
+    /// <summary>Values unrounded apart from rates and means (4 decimals) and amounts (2 decimals), decimal comma: opens right in a French Excel.</summary>
     private static string CsvNumber(ReportTable table, ReportRow row, string column) => row[column] is not { } v ? ""
         : table.KindOf(row, column) == CellKind.Count ? v.ToString("0", CultureInfo.InvariantCulture)
+        : table.KindOf(row, column) == CellKind.Amount ? Math.Round(v, 2).ToString("0.00", French)
         : Math.Round(v, 4).ToString("0.####", French);
 
     /// <summary>CSV text; write it with <see cref="CsvEncoding"/> (UTF-8 with BOM).</summary>

@@ -69,7 +69,7 @@ public static class ReportXlsx
         {
             DataType = CellValues.Number,
             CellValue = new CellValue(v.ToString("R", CultureInfo.InvariantCulture)),
-            StyleIndex = kind switch { CellKind.Rate => 1U, CellKind.Mean => 2U, _ => 0U },
+            StyleIndex = kind switch { CellKind.Rate => 1U, CellKind.Mean => 2U, CellKind.Amount => 3U, _ => 0U },
         };
     }
 
@@ -80,5 +80,6 @@ public static class ReportXlsx
         new CellFormats(
             new CellFormat(),
             new CellFormat { NumberFormatId = 10, ApplyNumberFormat = true }, // 0.00 %
-            new CellFormat { NumberFormatId = 2, ApplyNumberFormat = true })); // 0.00
+            new CellFormat { NumberFormatId = 2, ApplyNumberFormat = true }, // 0.00
+            new CellFormat { NumberFormatId = 4, ApplyNumberFormat = true })); // #,##0.00
 }

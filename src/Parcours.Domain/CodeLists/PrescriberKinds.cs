@@ -1,5 +1,13 @@
 namespace Parcours.Domain.CodeLists;
 
+/// <summary>Prescriber groups of the PLIE monthly letter, block 2 (reports.md RPT-13).</summary>
+public enum PrescriberGroup
+{
+    FRANCE_TRAVAIL = 1,
+    DEPARTEMENT,
+    AUTRES,
+}
+
 /// <summary>Kinds of prescriber (codelists.md §4.2).</summary>
 public static class PrescriberKinds
 {
@@ -16,4 +24,16 @@ public static class PrescriberKinds
     /// </summary>
     public static PrescriberKind FeedCode(PrescriberKind kind) =>
         IsSensitive(kind) ? PrescriberKind.AUTRE : kind;
+
+    /// <summary>
+    /// The group of the monthly letter (reports.md RPT-13, block 2): France Travail, the Département, or the others;
+    /// null when the prescriber kind is not recorded (the letter's «Non renseigné» row, R-005).
+    /// </summary>
+    public static PrescriberGroup? LetterGroup(PrescriberKind? kind) => kind switch
+    {
+        null => null,
+        PrescriberKind.FRANCE_TRAVAIL => PrescriberGroup.FRANCE_TRAVAIL,
+        PrescriberKind.DEPARTEMENT => PrescriberGroup.DEPARTEMENT,
+        _ => PrescriberGroup.AUTRES,
+    };
 }

@@ -347,7 +347,11 @@ public abstract class ConsolidationReportTests : IDisposable
              "siae_participants_financed.partition.sex", "siae_participants_financed.distinct",
              "siae_participants_financed.steps", "siae_participants_financed.within_all", "exits_employment.naf", "exits_employment.employeur", "exits_employment.taille",
              "exits_employment.contrat", "exits_employment.mesure", "exits_training.domaine", "exits_training.niveau",
-             "exits_training.validation", "exits_training.duree", "exits_employment.flows", "exits_training.flows"],
+             "exits_training.validation", "exits_training.duree", "exits_employment.flows", "exits_training.flows",
+             "funding.direct_indirect", "funding.subtotals", "funding.totals", "funding.fse_direct",
+             "funding_multiyear.direct_indirect", "funding_multiyear.subtotals", "funding_multiyear.totals", "funding_multiyear.fse_direct",
+             "funding_multiyear.years", "funding_multiyear.last_year", "funds_allocated.siae", "funds_allocated.total", "funds_allocated.funding",
+             "funding_indicators.denominator"],
             result.Checks.Select(c => c.Id));
         Assert.Contains("10 − 6 = 4, file active comptée : 4", result.Checks.Single(c => c.Id == "flows.identity").Detail, StringComparison.Ordinal);
     }
@@ -400,7 +404,8 @@ public abstract class ConsolidationReportTests : IDisposable
         Assert.Equal(5, root.GetProperty("tables").GetProperty("flows").GetProperty("rows").GetProperty("ENTREES").GetProperty("TOTAL").GetInt32());
         Assert.Equal(0.5, root.GetProperty("tables").GetProperty("rates").GetProperty("rows").GetProperty("POSITIVE_OVER_EXITS").GetProperty("TOTAL").GetDouble());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("tables").GetProperty("rates").GetProperty("rows").GetProperty("POSITIVE_OVER_EXITS").GetProperty("NIV_V_BIS").ValueKind);
-        Assert.Equal(["flows", "rates", "durations", "steps", "siae_participants", "siae_participants_financed", "exits_employment", "exits_training"], root.GetProperty("tables").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["flows", "rates", "durations", "steps", "siae_participants", "siae_participants_financed", "exits_employment", "exits_training",
+            "funding", "funding_multiyear", "funds_allocated", "funding_indicators"], root.GetProperty("tables").EnumerateObject().Select(p => p.Name));
         var check = root.GetProperty("checks")[0];
         Assert.Equal("flows.exit_after_entry", check.GetProperty("id").GetString());
         Assert.True(check.GetProperty("passed").GetBoolean());
@@ -427,7 +432,8 @@ public abstract class ConsolidationReportTests : IDisposable
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
-        Assert.Equal(["flows", "rates", "durations", "steps", "siae_participants", "siae_participants_financed", "exits_employment", "exits_training", "controles"], sheets.Select(s => s.Name!.Value));
+        Assert.Equal(["flows", "rates", "durations", "steps", "siae_participants", "siae_participants_financed", "exits_employment", "exits_training",
+            "funding", "funding_multiyear", "funds_allocated", "funding_indicators", "controles"], sheets.Select(s => s.Name!.Value));
         var flows = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheets[0].Id!)).Worksheet;
         var entries = flows.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ElementAt(1).Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
         Assert.Equal("ENTREES", entries[0].InnerText);

@@ -35,3 +35,20 @@ public class PrescriberKindsTests
         Assert.Equal(expected, feed);
     }
 }
+
+public class PrescriberGroupTests
+{
+    [Theory]
+    [InlineData(PrescriberKind.FRANCE_TRAVAIL, PrescriberGroup.FRANCE_TRAVAIL)]
+    [InlineData(PrescriberKind.DEPARTEMENT, PrescriberGroup.DEPARTEMENT)]
+    [InlineData(PrescriberKind.MISSION_LOCALE, PrescriberGroup.AUTRES)]
+    [InlineData(PrescriberKind.CAP_EMPLOI, PrescriberGroup.AUTRES)]
+    [InlineData(PrescriberKind.CCAS, PrescriberGroup.AUTRES)]
+    [InlineData(PrescriberKind.JUSTICE, PrescriberGroup.AUTRES)]
+    [InlineData(PrescriberKind.CANDIDATURE_SPONTANEE, PrescriberGroup.AUTRES)]
+    public void LetterGroup_Kind_FranceTravailDepartementOrOthers(PrescriberKind kind, PrescriberGroup expected) =>
+        Assert.Equal(expected, PrescriberKinds.LetterGroup(kind));
+
+    [Fact]
+    public void LetterGroup_NoPrescriberKind_IsUnknown() => Assert.Null(PrescriberKinds.LetterGroup(null));
+}
