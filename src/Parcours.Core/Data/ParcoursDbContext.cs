@@ -121,6 +121,13 @@ public class ParcoursDbContext(DbContextOptions<ParcoursDbContext> options, Acce
         modelBuilder.Entity<LetterEditorial>().HasQueryFilter(t => t.OrganisationId == Scope.OrganisationId);
     }
 
+    /// <summary>
+    /// A new context on the same database, for the same user (scope) and clock, with a connection of its own: the
+    /// queries of one report run side by side on such contexts (<see cref="Reporting.ReportSnapshot"/>).
+    /// </summary>
+    internal ParcoursDbContext Sibling() =>
+        new((DbContextOptions<ParcoursDbContext>)this.GetService<IDbContextOptions>(), Scope, clock);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

@@ -60,15 +60,20 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
         var result = new ReportResult { Report = Name, Year = year, Organisations = organisations.Select(o => o.Code).ToList() };
         result.Definitions.AddRange(Definitions(year));
 
-        var flowGroups = await FlowGroupsAsync(orgIds, start, end, ct);
-        var flows = BuildFlows(flowGroups, out var hidden);
+        // The three large queries (pathways, steps, exits with their exit steps) run at the same time on PostgreSQL,
+        // each on a connection of its own reading the report's snapshot; one after the other on SQLite.
+        var flowTask = snapshot.RunAsync(c => FlowGroupsAsync(c, orgIds, start, end, ct), ct);
+        var stepTask = snapshot.RunAsync(c => StepGroupsAsync(c, orgIds, start, end, ct), ct);
+        var exitTask = snapshot.RunAsync(c => ExitDetailTables.ComputeAsync(c, orgIds, start, end, ct), ct);
+        await Task.WhenAll(flowTask, stepTask, exitTask);
+        var flows = BuildFlows(await flowTask, out var hidden);
         var rates = BuildRates(flows, hidden);
         var durations = BuildDurations(hidden);
-        var stepGroups = await StepGroupsAsync(orgIds, start, end, ct);
+        var stepGroups = await stepTask;
         var providerKinds = await ProviderKindsAsync(stepGroups, ct);
         var steps = BuildSteps(stepGroups, providerKinds, flows, hidden, out var stepHidden);
 
-        var (exitTables, exitChecks) = await ExitDetailTables.ComputeAsync(db, orgIds, start, end, ct);
+        var (exitTables, exitChecks) = await exitTask;
         var (siaeTables, siaeChecks) = SiaeTables.Compute(stepGroups, providerKinds, flows, steps);
         var (fundingTables, fundingChecks) = await FundingTables.ComputeAsync(db, orgIds, year, flows, ct);
 
@@ -125,7 +130,7 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
         ExitReason? Reason, int Entries, int CarryOver, int InPathway, int StillIn, int Exits, int ExitsWithEntry,
         long ExitDays, int ExitBeforeEntry);
 
-    private async Task<List<FlowGroup>> FlowGroupsAsync(List<long> orgIds, DateOnly start, DateOnly end, CancellationToken ct)
+    private static async Task<List<FlowGroup>> FlowGroupsAsync(ParcoursDbContext db, List<long> orgIds, DateOnly start, DateOnly end, CancellationToken ct)
     {
         var query = db.Pathways.AsNoTracking()
             .Where(p => p.Scheme == Scheme.PLIE && orgIds.Contains(p.OrganisationId))
@@ -316,7 +321,7 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
 
     private static readonly List<StepType> SiaeTypes = [.. SiaeTables.StepTypes];
 
-    private async Task<List<StepGroup>> StepGroupsAsync(List<long> orgIds, DateOnly start, DateOnly end, CancellationToken ct)
+    private static async Task<List<StepGroup>> StepGroupsAsync(ParcoursDbContext db, List<long> orgIds, DateOnly start, DateOnly end, CancellationToken ct)
     {
         var rows = await db.Steps.AsNoTracking()
             .Where(s => s.StartDate <= end && (s.EndDate == null || s.EndDate >= start))

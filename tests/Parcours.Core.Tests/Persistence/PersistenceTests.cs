@@ -163,6 +163,36 @@ public abstract class PersistenceTests : IDisposable
         Assert.True(pathway.Version > 0);
     }
 
+    [Fact]
+    public async Task ReportSnapshot_PathwayAddedWhileTheReportRuns_NoQueryOfTheReportSeesIt()
+    {
+        // Arrange: a report's snapshot taken and read once; its later queries run on other connections on PostgreSQL.
+        var target = await MigratedDatabaseAsync();
+        var world = await World.SeedAsync(target);
+        await using var db = Open(target);
+        await using var snapshot = await Parcours.Core.Reporting.ReportSnapshot.BeginAsync(db, CancellationToken.None);
+        var first = await snapshot.RunAsync(c => c.Pathways.CountAsync(), CancellationToken.None);
+
+        // Act: another user prescribes a pathway and commits while the report is still running.
+        await using (var other = Open(target))
+        {
+            var (pathway, result) = Pathway.Prescribe(world.ParticipantOfB.Id, world.B.Id, Scheme.PLIE, PrescriberKind.FRANCE_TRAVAIL, null, World.Today, World.Today);
+            Assert.True(result.IsValid, result.ToString());
+            other.Pathways.Add(pathway!);
+            await other.SaveChangesAsync();
+        }
+        var counts = await Task.WhenAll(
+            snapshot.RunAsync(c => c.Pathways.CountAsync(), CancellationToken.None),
+            snapshot.RunAsync(c => c.Pathways.CountAsync(p => p.Scheme == Scheme.PLIE), CancellationToken.None));
+
+        // Assert
+        Assert.Equal(5, first);
+        Assert.Equal([5, 5], counts);
+        await using var after = Open(target);
+        Assert.Equal(6, await after.Pathways.CountAsync());
+        Assert.Equal(Sex.FEMME, (await after.Pathways.OrderBy(p => p.Id).LastAsync()).ParticipantSex); // read from the participant (P5) by the context
+    }
+
     private async Task<(double Women, double Men)> EnteredBySexAsync(DatabaseTarget target)
     {
         await using var db = Open(target);
