@@ -130,7 +130,7 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
         ExitReason? Reason, int Entries, int CarryOver, int InPathway, int StillIn, int Exits, int ExitsWithEntry,
         long ExitDays, int ExitBeforeEntry);
 
-    private static async Task<List<FlowGroup>> FlowGroupsAsync(ParcoursDbContext db, List<long> orgIds, DateOnly start, DateOnly end, CancellationToken ct)
+    internal static async Task<List<FlowGroup>> FlowGroupsAsync(ParcoursDbContext db, List<long> orgIds, DateOnly start, DateOnly end, CancellationToken ct)
     {
         var query = db.Pathways.AsNoTracking()
             .Where(p => p.Scheme == Scheme.PLIE && orgIds.Contains(p.OrganisationId))
@@ -224,6 +224,16 @@ public sealed class ConsolidationReport(ParcoursDbContext db)
     {
         var (a, b) = d.GetValueOrDefault(key);
         d[key] = (a + n, b + days);
+    }
+
+    /// <summary>
+    /// The tables flows and rates from the groups of <see cref="FlowGroupsAsync"/>, with the checks of the flows and
+    /// durations: what the coordinator's dashboard shows of the consolidation, without its other queries.
+    /// </summary>
+    internal static (ReportTable Flows, ReportTable Rates, List<ReportCheck> Checks) FlowsAndRates(List<FlowGroup> groups)
+    {
+        var flows = BuildFlows(groups, out var hidden);
+        return (flows, BuildRates(flows, hidden), [.. FlowChecks(flows, hidden), .. DurationChecks(flows, hidden)]);
     }
 
     private static ReportTable BuildFlows(List<FlowGroup> groups, out Hidden hidden)

@@ -24,17 +24,23 @@ public sealed class CoordinatorDashboardReport(ParcoursDbContext db)
         var first = new DateOnly(year, month, 1);
         var end = first.AddMonths(1).AddDays(-1);
         var windowStart = first.AddMonths(-(Months - 1));
+        await using var snapshot = await ReportSnapshot.BeginAsync(db, ct);
         var organisations = await ConsolidationReport.ResolveOrganisationsAsync(db, organisationCodes, ct);
         var orgIds = organisations.Select(o => o.Id).ToList();
-        var plie = db.Pathways.AsNoTracking().Where(p => p.Scheme == Scheme.PLIE && orgIds.Contains(p.OrganisationId) && p.EntryDate != null);
+        IQueryable<Domain.Pathways.Pathway> Plie(ParcoursDbContext c) =>
+            c.Pathways.AsNoTracking().Where(p => p.Scheme == Scheme.PLIE && orgIds.Contains(p.OrganisationId) && p.EntryDate != null);
 
-        var entries = await plie.Where(p => p.EntryDate <= end)
+        // Four queries in one snapshot, at the same time on PostgreSQL (ReportSnapshot.RunAsync).
+        var entriesTask = snapshot.RunAsync(c => Plie(c).Where(p => p.EntryDate <= end)
             .GroupBy(p => new { p.EntryDate!.Value.Year, p.EntryDate!.Value.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
-        var exits = await plie.Where(p => p.ExitDate != null && p.ExitDate <= end)
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct), ct);
+        var exitsTask = snapshot.RunAsync(c => Plie(c).Where(p => p.ExitDate != null && p.ExitDate <= end)
             .GroupBy(p => new { p.ExitDate!.Value.Year, p.ExitDate!.Value.Month, p.ExitReason })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.ExitReason, Count = g.Count() }).ToListAsync(ct);
-        var activeAtEnd = await plie.CountAsync(p => p.EntryDate <= end && (p.ExitDate == null || p.ExitDate > end), ct);
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.ExitReason, Count = g.Count() }).ToListAsync(ct), ct);
+        var activeTask = snapshot.RunAsync(c => Plie(c).CountAsync(p => p.EntryDate <= end && (p.ExitDate == null || p.ExitDate > end), ct), ct);
+        var flowTask = snapshot.RunAsync(c => ConsolidationReport.FlowGroupsAsync(c, orgIds, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ct), ct);
+        await Task.WhenAll(entriesTask, exitsTask, activeTask, flowTask);
+        var (entries, exits, activeAtEnd) = (await entriesTask, await exitsTask, await activeTask);
 
         static int Index(int y, int m) => y * 12 + m - 1;
         var windowFirst = Index(windowStart.Year, windowStart.Month);
@@ -60,7 +66,7 @@ public sealed class CoordinatorDashboardReport(ParcoursDbContext db)
             row["FILE_ACTIVE_FIN"] = running;
         }
 
-        var consolidation = await new ConsolidationReport(db).ComputeAsync(year, organisations.Select(o => o.Code).ToList(), ct);
+        var (_, consolidationRates, consolidationChecks) = ConsolidationReport.FlowsAndRates(await flowTask);
         var rates = new ReportTable("rates_by_category", $"Taux de sorties positives {year} par catégorie (consolidation)", ["POSITIVE_OVER_EXITS", "POSITIVE_OVER_EXITS_NEUTRALISED"])
         {
             Kind = CellKind.Rate,
@@ -68,8 +74,8 @@ public sealed class CoordinatorDashboardReport(ParcoursDbContext db)
         foreach (var col in ConsolidationReport.CategoryColumns)
         {
             var row = rates.Add(col);
-            row["POSITIVE_OVER_EXITS"] = consolidation.Table("rates")["POSITIVE_OVER_EXITS", col];
-            row["POSITIVE_OVER_EXITS_NEUTRALISED"] = consolidation.Table("rates")["POSITIVE_OVER_EXITS_NEUTRALISED", col];
+            row["POSITIVE_OVER_EXITS"] = consolidationRates["POSITIVE_OVER_EXITS", col];
+            row["POSITIVE_OVER_EXITS_NEUTRALISED"] = consolidationRates["POSITIVE_OVER_EXITS_NEUTRALISED", col];
         }
 
         var result = new ReportResult
@@ -84,7 +90,7 @@ public sealed class CoordinatorDashboardReport(ParcoursDbContext db)
         var last = monthly.Rows[^1]["FILE_ACTIVE_FIN"]!.Value;
         result.Checks.Add(new ReportCheck("dashboard.file_active", last == activeAtEnd,
             $"File active au {end:dd/MM/yyyy} : cumul des entrées − sorties = {last.ToString(CultureInfo.InvariantCulture)}, comptée directement : {activeAtEnd}."));
-        result.Checks.AddRange(consolidation.Checks.Select(c => c with { Id = "consolidation." + c.Id }));
+        result.Checks.AddRange(consolidationChecks.Select(c => c with { Id = "consolidation." + c.Id }));
         return result;
     }
 }
