@@ -55,7 +55,13 @@ internal sealed class ReportSnapshot : IAsyncDisposable
     /// so that the large queries of a report run at the same time and still see the same records. Elsewhere (SQLite,
     /// or a caller's own transaction) the queries run one after the other on the report's context.
     /// </summary>
-    public async Task<T> RunAsync<T>(Func<ParcoursDbContext, Task<T>> query, CancellationToken ct)
+    public Task<T> RunAsync<T>(Func<ParcoursDbContext, Task<T>> query, CancellationToken ct) => RunAsync(query, null, ct);
+
+    /// <summary>
+    /// As <see cref="RunAsync{T}(Func{ParcoursDbContext, Task{T}}, CancellationToken)"/>, with planner settings for this
+    /// query alone on PostgreSQL (<paramref name="postgresSettings"/>, SET LOCAL statements; a constant of the caller).
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<ParcoursDbContext, Task<T>> query, string? postgresSettings, CancellationToken ct)
     {
         if (_exported is null)
         {
@@ -66,7 +72,7 @@ internal sealed class ReportSnapshot : IAsyncDisposable
         await using var sibling = _db.Sibling();
         await using var transaction = await sibling.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         // A utility statement takes no parameter; the id comes from the server and is checked to be hex and dashes.
-        var sql = "SET TRANSACTION READ ONLY; SET TRANSACTION SNAPSHOT '" + _exported + "'; SET LOCAL jit = off";
+        var sql = "SET TRANSACTION READ ONLY; SET TRANSACTION SNAPSHOT '" + _exported + "'; SET LOCAL jit = off; " + postgresSettings;
         await sibling.Database.ExecuteSqlRawAsync(sql, ct);
         return await query(sibling);
     }
