@@ -50,53 +50,61 @@ internal static class SiaeTables
     public static (List<ReportTable> Tables, List<ReportCheck> Checks) Compute(
         IReadOnlyList<ConsolidationReport.StepGroup> stepGroups, IReadOnlyDictionary<long, OrganisationKind> providers, ReportTable flows, ReportTable steps)
     {
-        var groups = stepGroups.Where(g => g.Person is not null)
-            .Select(g => new { ParticipantId = g.Person!.Value, g.Sex, StepType = g.Type, g.Financed, g.Contract, Long = g.LongerThanSixMonths, Open = g.OpenEnded, g.Provider })
-            .ToList();
-
-        var all = new HashSet<(long Person, string Row)>();
-        var financed = new HashSet<(long Person, string Row)>();
-        var sexOf = new Dictionary<long, Sex>();
-        foreach (var g in groups)
+        // Per person: the structure kinds of their steps as bits, among all steps and among the financed ones (one
+        // dictionary entry per person; the groups carry about 100,000 persons at 1,000,000 pathways).
+        var persons = new Dictionary<long, (Sex Sex, int All, int Financed)>();
+        foreach (var g in stepGroups)
         {
-            var row = KindRow(new ConsolidationReport.StepGroup(g.StepType, g.Sex, g.Financed, g.Contract, g.Long, g.Open, g.Provider, 1), providers);
-            if (row is null) continue;
-            sexOf[g.ParticipantId] = g.Sex;
-            all.Add((g.ParticipantId, row));
-            if (g.Financed) financed.Add((g.ParticipantId, row));
+            if (g.Person is not { } person || KindRow(g, providers) is not { } row) continue;
+            var bit = 1 << KindIndex[row];
+            ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(persons, person, out _);
+            entry.Sex = g.Sex;
+            entry.All |= bit;
+            if (g.Financed) entry.Financed |= bit;
         }
 
-        var allTable = Build(AllId, "Participants en étapes d'IAE et de GEIQ, financées ou non par le PLIE (tableau 4)", all, sexOf);
-        var financedTable = Build(FinancedId, "Participants en étapes d'IAE et de GEIQ financées par le PLIE (tableau 5)", financed, sexOf);
+        var allTable = Build(AllId, "Participants en étapes d'IAE et de GEIQ, financées ou non par le PLIE (tableau 4)", persons, financedOnly: false);
+        var financedTable = Build(FinancedId, "Participants en étapes d'IAE et de GEIQ financées par le PLIE (tableau 5)", persons, financedOnly: true);
         var checks = new List<ReportCheck>();
         foreach (var table in new[] { allTable, financedTable }) checks.AddRange(Checks(table, flows, steps));
         checks.Add(Within(allTable, financedTable));
         return ([allTable, financedTable], checks);
     }
 
-    private static string ColumnOf(Sex sex) => sex switch { Sex.FEMME => "FEMME", Sex.HOMME => "HOMME", _ => "NON_BINAIRE" };
+    private static readonly Dictionary<string, int> KindIndex = KindRows.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i);
 
-    private static ReportTable Build(string id, string title, HashSet<(long Person, string Row)> pairs, Dictionary<long, Sex> sexOf)
+    private static int SexColumn(Sex sex) => sex switch { Sex.FEMME => 1, Sex.HOMME => 2, _ => 3 };
+
+    /// <summary>
+    /// Each (person, structure kind) pair counts once in its kind's row and in TOTAL; each person with at least one
+    /// kind counts once in PARTICIPANTS_DISTINCTS; in TOTAL and in the column of the person's sex.
+    /// </summary>
+    private static ReportTable Build(string id, string title, Dictionary<long, (Sex Sex, int All, int Financed)> persons, bool financedOnly)
     {
-        var table = new ReportTable(id, title, Columns);
-        var rows = KindRows.Append("TOTAL").Append("PARTICIPANTS_DISTINCTS").ToDictionary(r => r, _ => Columns.ToDictionary(c => c, _ => 0d));
-        foreach (var (person, row) in pairs)
+        int total = KindRows.Count, distinct = KindRows.Count + 1;
+        var counts = new double[KindRows.Count + 2, Columns.Count];
+        foreach (var (sex, all, financed) in persons.Values)
         {
-            foreach (var col in new[] { "TOTAL", ColumnOf(sexOf[person]) })
+            var mask = financedOnly ? financed : all;
+            if (mask == 0) continue;
+            var column = SexColumn(sex);
+            for (var k = 0; k < KindRows.Count; k++)
             {
-                rows[row][col]++;
-                rows["TOTAL"][col]++;
+                if ((mask & (1 << k)) == 0) continue;
+                counts[k, 0]++;
+                counts[k, column]++;
+                counts[total, 0]++;
+                counts[total, column]++;
             }
+            counts[distinct, 0]++;
+            counts[distinct, column]++;
         }
-        foreach (var person in pairs.Select(p => p.Person).Distinct())
+        var table = new ReportTable(id, title, Columns);
+        var keys = KindRows.Append("TOTAL").Append("PARTICIPANTS_DISTINCTS").ToList();
+        for (var r = 0; r < keys.Count; r++)
         {
-            rows["PARTICIPANTS_DISTINCTS"]["TOTAL"]++;
-            rows["PARTICIPANTS_DISTINCTS"][ColumnOf(sexOf[person])]++;
-        }
-        foreach (var (key, values) in rows)
-        {
-            var row = table.Add(key);
-            foreach (var col in Columns) row[col] = values[col];
+            var row = table.Add(keys[r]);
+            for (var c = 0; c < Columns.Count; c++) row[Columns[c]] = counts[r, c];
         }
         return table;
     }
