@@ -287,7 +287,9 @@ public sealed partial class DatasetImporter
             var spec = ExchangeSchema.Find(ExchangeSchema.PseudonymFiles[fields[e].Trim()])!;
             var (old, renamed) = (fields[o].Trim(), fields[n].Trim());
             var table = db.Model.FindEntityType(spec.EntityType)!.GetTableName();
-            var rename = "UPDATE " + table + " SET external_id = {0} WHERE id IN (SELECT entity_id FROM exchange_record_key WHERE producer_code = {1} AND file = {2} AND local_id = {3})";
+            // The producer's record under the old pseudonym: by its key row, or in one of its key ranges (see ExchangeKeyRange).
+            var rename = "UPDATE " + table + " SET external_id = {0} WHERE id IN (SELECT entity_id FROM exchange_record_key WHERE producer_code = {1} AND file = {2} AND local_id = {3})"
+                + " OR (external_id = {3} AND EXISTS (SELECT 1 FROM exchange_key_range r WHERE r.producer_code = {1} AND r.file = {2} AND " + table + ".id BETWEEN r.first_id AND r.last_id))";
             await db.Database.ExecuteSqlRawAsync(rename, [renamed, _producer, spec.Name, old], ct);
             await db.Database.ExecuteSqlRawAsync("UPDATE exchange_record_key SET local_id = {0} WHERE producer_code = {1} AND file = {2} AND local_id = {3}",
                 [renamed, _producer, spec.Name, old], ct);

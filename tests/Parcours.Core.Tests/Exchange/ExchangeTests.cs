@@ -268,6 +268,48 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
     }
 
     [Fact]
+    public async Task Import_NewRecordsGetKeyRanges_AndAPersonMatchedByAnotherProducerKeepsTheFirstProducersKey()
+    {
+        // Arrange: producer A's dataset imported into an empty database.
+        var (_, dataset) = await GeneratedDatasetAsync(30, seed: 5);
+        var target = Databases.NewEmpty("key-ranges");
+        var first = await DatasetFolder.ImportAsync(target, dataset);
+        Assert.True(first.Imported, string.Join("\n", first.Report.Issues.Take(5)));
+        var before = await DatasetFolder.CountsAsync(target);
+        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test")))
+        {
+            // Only the files whose local id is not kept as the external id (monthly reports: action and month) need key rows.
+            Assert.Equal(before["monthly_reports"], await db.Set<ExchangeRecordKey>().LongCountAsync());
+            Assert.NotEmpty(await db.Set<ExchangeKeyRange>().ToListAsync());
+        }
+        Assert.Equal(first.Rows - before["organisations"], before["keys"]);
+        // Producer B sends the same people under other participant ids: matched by NIR or name, their external id changes.
+        var other = Track(DatasetFolder.Copy(dataset));
+        foreach (var file in Directory.GetFiles(other, "*.csv").Where(f => Path.GetFileName(f) != "participants.csv")) File.Delete(file);
+        var participants = Path.Combine(other, "participants.csv");
+        var lines = File.ReadAllLines(participants);
+        for (var i = 1; i < lines.Length; i++) lines[i] = "X" + lines[i];
+        File.WriteAllText(participants, string.Join("\r\n", lines) + "\r\n");
+        DatasetFolder.SetProducer(other, "AUTRE-21", onlyFiles: ["participants.csv"]);
+        DatasetFolder.Reseal(other);
+        var fromB = await DatasetFolder.ImportAsync(target, other);
+        Assert.True(fromB.Imported, string.Join("\n", fromB.Report.Issues.Take(5)));
+        Assert.Equal(before["participants"], (await DatasetFolder.CountsAsync(target))["participants"]);
+        var again = Track(DatasetFolder.Copy(dataset));
+        DatasetFolder.Reseal(again);
+
+        // Act: A sends its dataset again, without identity matching: only its keys can recognise its participants.
+        var result = await DatasetFolder.ImportAsync(target, again, new ImportOptions { MatchByNir = false, MatchByName = false });
+
+        // Assert: nothing created; A's participants take back A's ids.
+        Assert.True(result.Imported, string.Join("\n", result.Report.Issues.Take(5)));
+        Assert.Equal(0, result.Created);
+        Assert.Equal(before["participants"], (await DatasetFolder.CountsAsync(target))["participants"]);
+        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test")))
+            Assert.Equal(0, await db.Participants.IgnoreQueryFilters().CountAsync(p => p.ExternalId!.StartsWith("X")));
+    }
+
+    [Fact]
     public async Task Import_ManifestDigestWrong_ChecksumMismatchAndNothingWritten()
     {
         var (_, dataset) = await GeneratedDatasetAsync(20);
