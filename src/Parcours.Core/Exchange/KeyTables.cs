@@ -112,3 +112,20 @@ internal sealed class KeySet
         foreach (var k in keys) if (k != 0) Add(k);
     }
 }
+
+/// <summary>
+/// Optional dates of many records, as day numbers (4 bytes each against 8 for a <c>List&lt;DateOnly?&gt;</c>).
+/// </summary>
+internal sealed class DateList(int capacity)
+{
+    private const int None = int.MinValue;
+    private readonly List<int> _days = new(capacity);
+
+    public void Add(DateOnly? date) => _days.Add(date?.DayNumber ?? None);
+
+    public DateOnly? this[int index]
+    {
+        get => _days[index] == None ? null : DateOnly.FromDayNumber(_days[index]);
+        set => _days[index] = value?.DayNumber ?? None;
+    }
+}
