@@ -528,7 +528,8 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         var rawValues = new string?[spec.Columns.Count];
         var storedIdentities = options.MatchByNir || options.MatchByName
             ? spec == ExchangeSchema.Participants && await db.Identities.IgnoreQueryFilters().AnyAsync(ct) : false;
-        var barrierTriples = spec == ExchangeSchema.Barriers ? new HashSet<(int, string, DateOnly)>() : null;
+        // (pathway, barrier code, identified on) unique: 64-bit hashes of the triples, like the keys (memory).
+        var barrierTriples = spec == ExchangeSchema.Barriers ? new KeySet((int)Math.Min(listed.Rows, 20_000_000)) : null;
         try
         {
             if (!reader.Read(fields))
@@ -585,7 +586,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
     private static readonly Dictionary<string, int> FileOrder = ExchangeSchema.Files.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i);
 
     private async Task ValidateRowAsync(FileSpec spec, HeaderMap header, List<string> fields, int line, object?[] values, string?[] raws,
-        FileIndex index, bool storedIdentities, HashSet<(int, string, DateOnly)>? barrierTriples, CancellationToken ct)
+        FileIndex index, bool storedIdentities, KeySet? barrierTriples, CancellationToken ct)
     {
         Array.Clear(values);
         Array.Clear(raws);
@@ -742,7 +743,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
     }
 
     private async Task FileRulesAsync(FileSpec spec, object?[] values, int line, string recordId, int slot, FileIndex index, bool storedIdentities,
-        HashSet<(int, string, DateOnly)>? barrierTriples, CancellationToken ct)
+        KeySet? barrierTriples, CancellationToken ct)
     {
         void Inconsistent(string column, string fr, string en) =>
             _report.Error(spec.Name, line, column, recordId, "VALUE_INCONSISTENT", $"Valeurs incohérentes : {fr}.", $"Inconsistent values: {en}.");
@@ -818,7 +819,8 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             case "barriers.csv":
             {
                 var pathwaySlot = _indexes[ExchangeSchema.Pathways.Name].Find((string)values[1]!);
-                if (!barrierTriples!.Add((pathwaySlot, (string)values[2]!, (DateOnly)values[3]!)))
+                var triple = string.Create(CultureInfo.InvariantCulture, $"{pathwaySlot}|{(string)values[2]!}|{((DateOnly)values[3]!).DayNumber}");
+                if (!barrierTriples!.Add(Hash(triple)))
                     _report.Error(spec.Name, line, "barrier_code", recordId, "ID_DUPLICATE", $"L'identifiant {recordId} est en double.", $"Identifier {recordId} is duplicated.");
                 break;
             }
