@@ -310,6 +310,31 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
     }
 
     [Fact]
+    public async Task Import_SameBarrierTwiceUnderAnotherId_IsADuplicateOnItsLine()
+    {
+        // Arrange: the first barrier sent again under a new barrier_id (same pathway, code and date).
+        var (_, dataset) = await GeneratedDatasetAsync(40, seed: 3);
+        var copy = Track(DatasetFolder.Copy(dataset));
+        var path = Path.Combine(copy, "barriers.csv");
+        var lines = File.ReadAllText(path).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        Assert.True(lines.Count > 1);
+        var cells = lines[1].Split(',');
+        cells[0] = "BDOUBLE";
+        lines.Add(string.Join(',', cells));
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n");
+        DatasetFolder.Reseal(copy);
+        var target = Databases.NewEmpty("barrier-twice");
+
+        // Act
+        var result = await DatasetFolder.ImportAsync(target, copy);
+
+        // Assert
+        Assert.False(result.Imported);
+        var issue = Assert.Single(result.Report.Issues, i => i.Code == "ID_DUPLICATE");
+        Assert.Equal(("barriers.csv", (int?)lines.Count, "barrier_code", "BDOUBLE"), (issue.File, issue.Line, issue.Column, issue.RecordId));
+    }
+
+    [Fact]
     public async Task Import_ManifestDigestWrong_ChecksumMismatchAndNothingWritten()
     {
         var (_, dataset) = await GeneratedDatasetAsync(20);
