@@ -44,7 +44,10 @@ public sealed partial class DatasetImporter
     private readonly Dictionary<int, List<(int Programme, Scheme Scheme, DateOnly Entry, DateOnly? Exit)>> _moreEntered = [];
     private readonly Dictionary<int, (ExitReason Reason, bool Plie, DateOnly? ExitDate, int Line, string RecordId)> _exitChecks = [];
     private readonly Dictionary<ulong, int> _exitStepOwner = [];
-    private readonly Dictionary<int, List<(CommitmentContractKind Kind, DateOnly Start, DateOnly? End)>> _engagements = [];
+    /// <remarks>CER and PPAE of each participant: the first by participant slot (a start of default: none), the further ones
+    /// of the few who have several in a dictionary; a list per participant took 60 MB at a million participants.</remarks>
+    private (CommitmentContractKind Kind, DateOnly Start, DateOnly? End)[] _firstEngagement = [];
+    private readonly Dictionary<int, List<(CommitmentContractKind Kind, DateOnly Start, DateOnly? End)>> _moreEngagements = [];
 
     /// <summary>Once the dataset is validated, the facts that only validation reads are dropped before writing (memory).</summary>
     private void ForgetValidationFacts()
@@ -53,7 +56,8 @@ public sealed partial class DatasetImporter
         _moreEntered.Clear(); _moreEntered.TrimExcess();
         _exitChecks.Clear(); _exitChecks.TrimExcess();
         _exitStepOwner.Clear(); _exitStepOwner.TrimExcess();
-        _engagements.Clear(); _engagements.TrimExcess();
+        _firstEngagement = [];
+        _moreEngagements.Clear(); _moreEngagements.TrimExcess();
         _actionSteps.Clear(); _actionSteps.TrimExcess();
         _reports.Clear(); _reports.TrimExcess();
         _operationChecks.Clear(); _operationChecks.TrimExcess();
@@ -498,10 +502,20 @@ public sealed partial class DatasetImporter
         var participant = pathways.Link[pathway];
         var start = (DateOnly)Value(spec, values, "start_date")!;
         var end = Value(spec, values, "end_date") as DateOnly?;
-        if (!_engagements.TryGetValue(participant, out var list)) _engagements[participant] = list = [];
-        if (list.Any(c => c.Kind != kind && c.Start <= (end ?? DateOnly.MaxValue) && start <= (c.End ?? DateOnly.MaxValue)))
+        bool Overlaps((CommitmentContractKind Kind, DateOnly Start, DateOnly? End) c) =>
+            c.Kind != kind && c.Start <= (end ?? DateOnly.MaxValue) && start <= (c.End ?? DateOnly.MaxValue);
+        if (participant >= _firstEngagement.Length)
+            Array.Resize(ref _firstEngagement, Math.Max(participant + 1, _indexes[ExchangeSchema.Participants.Name].Ids.Count));
+        var first = _firstEngagement[participant];
+        if (first.Start == default)
+        {
+            _firstEngagement[participant] = (kind, start, end);
+            return;
+        }
+        if (!_moreEngagements.TryGetValue(participant, out var more)) _moreEngagements[participant] = more = [];
+        if (Overlaps(first) || more.Any(Overlaps))
             _report.Warning(spec.Name, line, "start_date", recordId, "CONTRACTS_OVERLAP", "CER et PPAE en vigueur en même temps.", "CER and PPAE in force at the same time.");
-        list.Add((kind, start, end));
+        more.Add((kind, start, end));
     }
 
     /// <summary>P3 (overlap), P7 (exit reason and exit step, first half), P8 (results after exit) and the slots that later rules read.</summary>

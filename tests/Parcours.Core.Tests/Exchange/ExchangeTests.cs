@@ -335,6 +335,35 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
     }
 
     [Fact]
+    public async Task Import_CerAndPpaeOfOnePersonAtTheSameTime_WarnOnTheSecond()
+    {
+        // Arrange: a CER then a PPAE over the same months for the pathway of one participant.
+        var (_, dataset) = await GeneratedDatasetAsync(20, seed: 4);
+        var copy = Track(DatasetFolder.Copy(dataset));
+        var pathways = File.ReadAllLines(Path.Combine(copy, "pathways.csv"));
+        var header = pathways[0].Split(',');
+        var pathway = pathways.Skip(1).Select(l => l.Split(',')).First(c => c[Array.IndexOf(header, "entry_date")].Length > 0 && c[Array.IndexOf(header, "exit_date")].Length == 0);
+        var entry = DateOnly.Parse(pathway[Array.IndexOf(header, "entry_date")], System.Globalization.CultureInfo.InvariantCulture);
+        var start = entry.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var end = entry.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var path = Path.Combine(copy, "contracts.csv");
+        var lines = File.ReadAllText(path).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        lines.Add($"CXCER,{pathway[0]},CER,{start},{start},{end},,,,");
+        lines.Add($"CXPPAE,{pathway[0]},PPAE,{start},{start},{end},,,,");
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n");
+        DatasetFolder.Reseal(copy);
+        var target = Databases.NewEmpty("cer-ppae");
+
+        // Act
+        var result = await DatasetFolder.ImportAsync(target, copy);
+
+        // Assert: imported, with the overlap reported on the PPAE's line.
+        Assert.True(result.Imported, string.Join("\n", result.Report.Issues.Where(i => i.Severity == IssueSeverity.Erreur).Take(5)));
+        var overlap = Assert.Single(result.Report.Issues, i => i.Code == "CONTRACTS_OVERLAP");
+        Assert.Equal(("contracts.csv", (int?)lines.Count, "CXPPAE"), (overlap.File, overlap.Line, overlap.RecordId));
+    }
+
+    [Fact]
     public async Task Import_ManifestDigestWrong_ChecksumMismatchAndNothingWritten()
     {
         var (_, dataset) = await GeneratedDatasetAsync(20);
