@@ -200,7 +200,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         if (_report.HasErrors) return Result(false, false);
         validated = watch.Elapsed;
         ForgetValidationFacts();
-        CompactAfter(long.MaxValue);
+        CompactAfter(_read.Values.Sum(r => r.Rows));
 
         // Pass 2: write everything in one transaction.
         var rows = _read.Values.Sum(r => r.Rows);
@@ -253,10 +253,10 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
     }
 
     /// <summary>
-    /// After a large file, a blocking compacting collection: what the file's validation allocated and dropped (row
-    /// strings, a leaf file's key set) would otherwise stay resident until the runtime next collected the old
-    /// generation, on top of the key indexes — it was a third of the peak memory of an import of 14 million rows.
-    /// About half a second for each file of a million rows or more; nothing for smaller files.
+    /// After a large file (and before writing a large dataset), a blocking compacting collection: what the file's
+    /// validation allocated and dropped (row strings, a leaf file's key set, grown dictionaries) would otherwise stay
+    /// resident, on top of the key indexes, until the runtime next collected the old generation. About half a second
+    /// for each file of a million rows or more; nothing for smaller ones.
     /// </summary>
     private static void CompactAfter(long rows)
     {
@@ -265,7 +265,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
-    /// <summary>Rows about to be written per table: each file's entity table, identities with participants, one key row per record.</summary>
+    /// <summary>Rows about to be written per table: each file's entity table, identities with participants, key rows of the files without key ranges.</summary>
     private Dictionary<string, long> IncomingRows(List<FileSpec> files)
     {
         string? Table(Type type) => db.Model.FindEntityType(type)?.GetTableName();
