@@ -6,7 +6,9 @@
 # 2. imports the dataset into an empty PostgreSQL database and into an empty SQLite file (`parcours import`),
 #    measuring wall time and peak memory (maximum resident set size, GNU time);
 # 3. times PostgreSQL's own COPY of the same CSV files into unindexed tables of text columns: the floor;
-# 4. prints rows/s and peak memory side by side.
+# 4. prints rows/s and peak memory side by side, the CPU seconds of the import process (user + system) and, with the
+#    throw-away server, those of the server processes that ended meanwhile (the import's backend, parallel workers);
+#    with PARCOURS_BENCH_PG the server CPU shows 0.
 #
 # PostgreSQL: a throw-away server (initdb in a temporary folder, 127.0.0.1, a free port, fsync off like the tests),
 # unless PARCOURS_BENCH_PG holds a connection string ("Host=…;Port=…;Username=…;Database=…") of a server to use;
