@@ -49,6 +49,29 @@ public sealed partial class DatasetImporter
     private (CommitmentContractKind Kind, DateOnly Start, DateOnly? End)[] _firstEngagement = [];
     private readonly Dictionary<int, List<(CommitmentContractKind Kind, DateOnly Start, DateOnly? End)>> _moreEngagements = [];
 
+    /// <summary>
+    /// Facts that only the rules of one file read are dropped once that file is read (memory): the entered pathways (P3)
+    /// after pathways.csv, the exit facts (P7) after steps.csv, the CER and PPAE after contracts.csv.
+    /// </summary>
+    private void ForgetFactsRead(string file)
+    {
+        if (file == ExchangeSchema.Pathways.Name)
+        {
+            _firstEntered = [];
+            _moreEntered.Clear(); _moreEntered.TrimExcess();
+        }
+        else if (file == ExchangeSchema.Steps.Name)
+        {
+            _exitChecks.Clear(); _exitChecks.TrimExcess();
+            _exitStepOwner.Clear(); _exitStepOwner.TrimExcess();
+        }
+        else if (file == ExchangeSchema.Contracts.Name)
+        {
+            _firstEngagement = [];
+            _moreEngagements.Clear(); _moreEngagements.TrimExcess();
+        }
+    }
+
     /// <summary>Once the dataset is validated, the facts that only validation reads are dropped before writing (memory).</summary>
     private void ForgetValidationFacts()
     {

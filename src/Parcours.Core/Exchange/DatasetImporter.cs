@@ -187,6 +187,8 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         {
             progress?.Report((step++, total));
             await ValidateFileAsync(source, spec, options, ct);
+            ResolveDeferred(spec.Name);
+            ForgetFactsRead(spec.Name);
             CompactAfter(_read.TryGetValue(spec.Name, out var read) ? read.Rows : 0);
         }
         ResolveDeferred();
@@ -728,10 +730,22 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         _report.Error(file, line, column, recordId, "REFERENCE_DANGLING", $"{column} = {key} ne correspond à aucun enregistrement de {targetFile}.",
             $"{column} = {key} matches no record of {targetFile}.");
 
-    private void ResolveDeferred()
+    /// <summary>
+    /// Resolves the references that waited for <paramref name="targetFile"/> once it is read (all that are left when
+    /// null), so that they do not stay in memory while the next files are read; after steps.csv, also the check that
+    /// waited for the steps (S1).
+    /// </summary>
+    private void ResolveDeferred(string? targetFile = null)
     {
-        foreach (var d in _deferred) Resolve(d.File, d.Line, d.Column, d.RecordId, d.TargetFile, d.Value, deferIfLater: false, d.OnResolved);
-        _deferred.Clear();
+        if (_deferred.Count > 0)
+        {
+            var ready = targetFile is null ? _deferred.ToList() : _deferred.Where(d => d.TargetFile == targetFile).ToList();
+            if (targetFile is null) _deferred.Clear();
+            else _deferred.RemoveAll(d => d.TargetFile == targetFile);
+            _deferred.TrimExcess();
+            foreach (var d in ready) Resolve(d.File, d.Line, d.Column, d.RecordId, d.TargetFile, d.Value, deferIfLater: false, d.OnResolved);
+        }
+        if (targetFile is not null && targetFile != ExchangeSchema.Steps.Name) return;
         // S1: only the pathway's exit step may end after the exit.
         foreach (var (_, pathwaySlot, line, recordId) in _stepsEndingAfterExit)
         {
@@ -740,6 +754,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
                 "The step lies outside the pathway's entry and exit dates.");
         }
         _stepsEndingAfterExit.Clear();
+        _stepsEndingAfterExit.TrimExcess();
     }
 
     private async Task FileRulesAsync(FileSpec spec, object?[] values, int line, string recordId, int slot, FileIndex index, bool storedIdentities,
