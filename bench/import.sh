@@ -6,7 +6,9 @@
 # 2. imports the dataset into an empty PostgreSQL database and into an empty SQLite file (`parcours import`),
 #    measuring wall time and peak memory (maximum resident set size, GNU time);
 # 3. times PostgreSQL's own COPY of the same CSV files into unindexed tables of text columns: the floor;
-# 4. prints rows/s and peak memory side by side.
+# 4. prints rows/s and peak memory side by side, the CPU seconds of the import process (user + system) and, with the
+#    throw-away server, those of the server processes that ended meanwhile (the import's backend, parallel workers);
+#    with PARCOURS_BENCH_PG the server CPU shows 0.
 #
 # PostgreSQL: a throw-away server (initdb in a temporary folder, 127.0.0.1, a free port, fsync off like the tests),
 # unless PARCOURS_BENCH_PG holds a connection string ("Host=…;Port=…;Username=…;Database=…") of a server to use;
@@ -65,10 +67,22 @@ rows=$(python3 -c "import json,sys; print(sum(f['rows'] for f in json.load(open(
 bytes=$(du -sb "$dataset" | cut -f1)
 log "dataset: $rows rows, $((bytes / 1024 / 1024)) MiB"
 
-measure() { # label, command…: prints "seconds peak_kib"
+# CPU seconds used so far by the ended backends of the throw-away server (children times of the postmaster); 0 when the
+# server is not ours.
+server_cpu() {
+  local pid
+  pid="$(head -1 "$work/pgdata/postmaster.pid" 2>/dev/null || true)"
+  if [ "$pg_started" -eq 1 ] && [ -n "$pid" ] && [ -r "/proc/$pid/stat" ]; then
+    awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print ($14 + $15) / hz }' "/proc/$pid/stat"
+  else echo 0; fi
+}
+measure() { # label, command…: prints "seconds peak_kib client_cpu_s server_cpu_s"
   local out="$work/time-$1.txt"; shift
-  /usr/bin/time -f "%e %M" -o "$out" "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log" >&2; exit 1; }
-  cat "$out"
+  local before; before="$(server_cpu)"
+  /usr/bin/time -f "%e %M %U %S" -o "$out" "$@" >"${out%.txt}.log" 2>&1 || { cat "${out%.txt}.log" >&2; exit 1; }
+  sleep 1 # the backend ends after the client disconnects
+  read -r s kib user sys <"$out"
+  echo "$s $kib $(python3 -c "print(round($user + $sys, 1), round($(server_cpu) - $before, 1))")"
 }
 
 db="parcours_bench_$$"
@@ -77,14 +91,14 @@ pg -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 pgdb="$(sed "s/Database=[^;]*/Database=$db/" <<<"$base")"
 "${cli[@]}" --db "$pgdb" db migrate >/dev/null 2>&1
 log "import into PostgreSQL"
-read -r pg_s pg_kib < <(measure pg "${cli[@]}" --db "$pgdb" import "$dataset")
+read -r pg_s pg_kib pg_cpu pg_server < <(measure pg "${cli[@]}" --db "$pgdb" import "$dataset")
 
 sq_s=0; sq_kib=0
 if [ "${PARCOURS_BENCH_SQLITE:-1}" != 0 ]; then
   log "import into SQLite"
   rm -f "$work/import.db"*
   "${cli[@]}" --db "$work/import.db" db migrate >/dev/null 2>&1
-  read -r sq_s sq_kib < <(measure sqlite "${cli[@]}" --db "$work/import.db" import "$dataset")
+  read -r sq_s sq_kib _ _ < <(measure sqlite "${cli[@]}" --db "$work/import.db" import "$dataset")
 fi
 
 log "PostgreSQL COPY floor (unindexed tables, text columns)"
@@ -99,12 +113,13 @@ for f in "$dataset"/*.csv; do
   echo "\\copy $t FROM '$f' WITH (FORMAT csv, HEADER true)" >>"$copy_sql"
 done
 sed -i 's/CREATE UNLOGGED TABLE/CREATE TABLE/' "$copy_sql"
-read -r floor_s floor_kib < <(measure floor "$psql" -q -v ON_ERROR_STOP=1 -h "$host" -p "${port:-5432}" -U "$user" -d "$floor" -f "$copy_sql")
+read -r floor_s floor_kib _ floor_server < <(measure floor "$psql" -q -v ON_ERROR_STOP=1 -h "$host" -p "${port:-5432}" -U "$user" -d "$floor" -f "$copy_sql")
 
 pg -d postgres -c "DROP DATABASE IF EXISTS $db" -c "DROP DATABASE IF EXISTS $floor"
-python3 - "$participants" "$rows" "$pg_s" "$pg_kib" "$sq_s" "$sq_kib" "$floor_s" <<'PY'
+grep -E "validation|écriture" "$work/time-pg.log" >&2 || true
+python3 - "$participants" "$rows" "$pg_s" "$pg_kib" "$sq_s" "$sq_kib" "$floor_s" "$pg_cpu" "$pg_server" "$floor_server" <<'PY'
 import sys
-n, rows, pg_s, pg_kib, sq_s, sq_kib, floor_s = sys.argv[1:]
+n, rows, pg_s, pg_kib, sq_s, sq_kib, floor_s, pg_cpu, pg_server, floor_server = sys.argv[1:]
 rows = int(rows)
 def line(label, s, kib=None):
     s = float(s); rate = rows / s if s else 0
@@ -116,4 +131,5 @@ line("parcours import → PostgreSQL", pg_s, pg_kib)
 if float(sq_s) > 0: line("parcours import → SQLite", sq_s, sq_kib)
 line("PostgreSQL COPY (floor)", floor_s)
 print(f"PostgreSQL import / COPY floor: {float(pg_s) / float(floor_s):.2f}×")
+print(f"CPU of the PostgreSQL import: client {float(pg_cpu):.1f} s, server {float(pg_server):.1f} s (COPY floor: server {float(floor_server):.1f} s)")
 PY

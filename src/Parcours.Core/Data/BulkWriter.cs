@@ -18,7 +18,10 @@ public sealed class BulkWriter(ParcoursDbContext db)
     /// <summary>The next free id of each table, read once then advanced locally.</summary>
     private readonly Dictionary<Type, long> _nextIds = [];
 
-    public async Task<long> NextIdsAsync<T>(int count, CancellationToken ct = default) where T : class
+    public Task<long> NextIdsAsync<T>(int count, CancellationToken ct = default) where T : class => NextIdsFromAsync<T>(count, 1, ct);
+
+    /// <summary>Reserves <paramref name="count"/> ids, from the next free one but not below <paramref name="atLeast"/>.</summary>
+    public async Task<long> NextIdsFromAsync<T>(int count, long atLeast, CancellationToken ct = default) where T : class
     {
         if (!_nextIds.TryGetValue(typeof(T), out var next))
         {
@@ -29,6 +32,7 @@ public sealed class BulkWriter(ParcoursDbContext db)
             command.CommandText = $"SELECT COALESCE(MAX(id), 0) FROM {entity.GetTableName()}";
             next = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) + 1;
         }
+        next = Math.Max(next, atLeast);
         _nextIds[typeof(T)] = next + count;
         return next;
     }

@@ -39,11 +39,55 @@ public sealed partial class DatasetImporter
     private readonly List<(int Action, DateOnly Month, Domain.Offer.ActionRules.MonthFigures Figures, int Line, string RecordId)> _reports = [];
     private readonly Dictionary<int, List<Domain.Offer.ActionRules.ActionStep>> _actionSteps = [];
     /// <summary>P3: the first entered pathway of each participant, and the further ones of the few who have several (memory).</summary>
-    private readonly Dictionary<int, (int Programme, Scheme Scheme, DateOnly Entry, DateOnly? Exit)> _firstEntered = [];
+    /// <remarks>By participant slot (an entry date of default: none yet): 20 bytes a participant against 45 in a dictionary.</remarks>
+    private (int Programme, Scheme Scheme, DateOnly Entry, DateOnly? Exit)[] _firstEntered = [];
     private readonly Dictionary<int, List<(int Programme, Scheme Scheme, DateOnly Entry, DateOnly? Exit)>> _moreEntered = [];
     private readonly Dictionary<int, (ExitReason Reason, bool Plie, DateOnly? ExitDate, int Line, string RecordId)> _exitChecks = [];
     private readonly Dictionary<ulong, int> _exitStepOwner = [];
-    private readonly Dictionary<int, List<(CommitmentContractKind Kind, DateOnly Start, DateOnly? End)>> _engagements = [];
+    /// <remarks>CER and PPAE of each participant: the first by participant slot (a start of default: none), the further ones
+    /// of the few who have several in a dictionary; a list per participant took 60 MB at a million participants.</remarks>
+    private (CommitmentContractKind Kind, DateOnly Start, DateOnly? End)[] _firstEngagement = [];
+    private readonly Dictionary<int, List<(CommitmentContractKind Kind, DateOnly Start, DateOnly? End)>> _moreEngagements = [];
+
+    /// <summary>
+    /// Facts that only the rules of one file read are dropped once that file is read (memory): the entered pathways (P3)
+    /// after pathways.csv, the exit facts (P7) after steps.csv, the CER and PPAE after contracts.csv.
+    /// </summary>
+    private void ForgetFactsRead(string file)
+    {
+        if (file == ExchangeSchema.Pathways.Name)
+        {
+            _firstEntered = [];
+            _moreEntered.Clear(); _moreEntered.TrimExcess();
+        }
+        else if (file == ExchangeSchema.Steps.Name)
+        {
+            _exitChecks.Clear(); _exitChecks.TrimExcess();
+            _exitStepOwner.Clear(); _exitStepOwner.TrimExcess();
+        }
+        else if (file == ExchangeSchema.Contracts.Name)
+        {
+            _firstEngagement = [];
+            _moreEngagements.Clear(); _moreEngagements.TrimExcess();
+        }
+    }
+
+    /// <summary>Once the dataset is validated, the facts that only validation reads are dropped before writing (memory).</summary>
+    private void ForgetValidationFacts()
+    {
+        _firstEntered = [];
+        _moreEntered.Clear(); _moreEntered.TrimExcess();
+        _exitChecks.Clear(); _exitChecks.TrimExcess();
+        _exitStepOwner.Clear(); _exitStepOwner.TrimExcess();
+        _firstEngagement = [];
+        _moreEngagements.Clear(); _moreEngagements.TrimExcess();
+        _actionSteps.Clear(); _actionSteps.TrimExcess();
+        _reports.Clear(); _reports.TrimExcess();
+        _operationChecks.Clear(); _operationChecks.TrimExcess();
+        _mobilisedFinancings.Clear(); _mobilisedFinancings.TrimExcess();
+        _fseFinancings.Clear(); _fseFinancings.TrimExcess();
+        _organisationParents.Clear(); _organisationParents.TrimExcess();
+    }
 
     /// <summary>Codes that are no longer in force (codelists.md §0 «valid until»), with the first date they are not.</summary>
     private static readonly Dictionary<(string List, string Code), DateOnly> Deprecated = new()
@@ -287,7 +331,9 @@ public sealed partial class DatasetImporter
             var spec = ExchangeSchema.Find(ExchangeSchema.PseudonymFiles[fields[e].Trim()])!;
             var (old, renamed) = (fields[o].Trim(), fields[n].Trim());
             var table = db.Model.FindEntityType(spec.EntityType)!.GetTableName();
-            var rename = "UPDATE " + table + " SET external_id = {0} WHERE id IN (SELECT entity_id FROM exchange_record_key WHERE producer_code = {1} AND file = {2} AND local_id = {3})";
+            // The producer's record under the old pseudonym: by its key row, or in one of its key ranges (see ExchangeKeyRange).
+            var rename = "UPDATE " + table + " SET external_id = {0} WHERE id IN (SELECT entity_id FROM exchange_record_key WHERE producer_code = {1} AND file = {2} AND local_id = {3})"
+                + " OR (external_id = {3} AND EXISTS (SELECT 1 FROM exchange_key_range r WHERE r.producer_code = {1} AND r.file = {2} AND " + table + ".id BETWEEN r.first_id AND r.last_id))";
             await db.Database.ExecuteSqlRawAsync(rename, [renamed, _producer, spec.Name, old], ct);
             await db.Database.ExecuteSqlRawAsync("UPDATE exchange_record_key SET local_id = {0} WHERE producer_code = {1} AND file = {2} AND local_id = {3}",
                 [renamed, _producer, spec.Name, old], ct);
@@ -479,10 +525,20 @@ public sealed partial class DatasetImporter
         var participant = pathways.Link[pathway];
         var start = (DateOnly)Value(spec, values, "start_date")!;
         var end = Value(spec, values, "end_date") as DateOnly?;
-        if (!_engagements.TryGetValue(participant, out var list)) _engagements[participant] = list = [];
-        if (list.Any(c => c.Kind != kind && c.Start <= (end ?? DateOnly.MaxValue) && start <= (c.End ?? DateOnly.MaxValue)))
+        bool Overlaps((CommitmentContractKind Kind, DateOnly Start, DateOnly? End) c) =>
+            c.Kind != kind && c.Start <= (end ?? DateOnly.MaxValue) && start <= (c.End ?? DateOnly.MaxValue);
+        if (participant >= _firstEngagement.Length)
+            Array.Resize(ref _firstEngagement, Math.Max(participant + 1, _indexes[ExchangeSchema.Participants.Name].Ids.Count));
+        var first = _firstEngagement[participant];
+        if (first.Start == default)
+        {
+            _firstEngagement[participant] = (kind, start, end);
+            return;
+        }
+        if (!_moreEngagements.TryGetValue(participant, out var more)) _moreEngagements[participant] = more = [];
+        if (Overlaps(first) || more.Any(Overlaps))
             _report.Warning(spec.Name, line, "start_date", recordId, "CONTRACTS_OVERLAP", "CER et PPAE en vigueur en même temps.", "CER and PPAE in force at the same time.");
-        list.Add((kind, start, end));
+        more.Add((kind, start, end));
     }
 
     /// <summary>P3 (overlap), P7 (exit reason and exit step, first half), P8 (results after exit) and the slots that later rules read.</summary>
@@ -500,7 +556,10 @@ public sealed partial class DatasetImporter
             var span = (Programme: _indexes[ExchangeSchema.Organisations.Name].Find((string)Value(spec, values, "programme_organisation_id")!), Scheme: Enum.Parse<Scheme>(scheme), Entry: e, Exit: exit);
             bool Overlaps((int Programme, Scheme Scheme, DateOnly Entry, DateOnly? Exit) x) =>
                 x.Programme == span.Programme && x.Scheme == span.Scheme && x.Entry <= (span.Exit ?? DateOnly.MaxValue) && span.Entry <= (x.Exit ?? DateOnly.MaxValue);
-            if (!_firstEntered.TryGetValue(participantSlot, out var first)) _firstEntered[participantSlot] = span;
+            if (participantSlot >= _firstEntered.Length)
+                Array.Resize(ref _firstEntered, Math.Max(participantSlot + 1, _indexes[ExchangeSchema.Participants.Name].Ids.Count));
+            var first = _firstEntered[participantSlot];
+            if (first.Entry == default) _firstEntered[participantSlot] = span;
             else
             {
                 if (!_moreEntered.TryGetValue(participantSlot, out var more)) _moreEntered[participantSlot] = more = [];

@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Parcours.Core.Data;
 using Parcours.Domain.Access;
 using Parcours.Domain.CodeLists;
@@ -73,26 +74,45 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
     private sealed class FileIndex(bool detail, bool leaf, int expected)
     {
         /// <summary>Files that nothing references (barriers, contracts, appointments): new keys are only checked for
-        /// duplicates, in a hash set, and get their ids in order at write time.</summary>
+        /// duplicates, in a set of hashes dropped once the file is read, and get their ids in order at write time.</summary>
         public readonly bool Leaf = leaf;
-        public readonly Dictionary<ulong, int> Slots = new(leaf ? 0 : expected);
-        public readonly HashSet<ulong> NewKeys = new(leaf ? expected : 0);
+        public readonly KeyMap Slots = new(leaf ? 0 : expected);
+        private KeySet? _newKeys; // made when the file is read, dropped after: the sets of the leaf files never coexist
+        private int _newKeyCount;
         public long NextNewId;
         public readonly List<long> Ids = new(leaf ? 0 : expected);
         public readonly List<bool> Stored = new(leaf ? 0 : expected);
         public readonly List<bool> InDataset = new(leaf ? 0 : expected);
-        public readonly List<DateOnly?> Date1 = new(detail ? expected : 0); // participants: birth date; pathways: entry date
-        public readonly List<DateOnly?> Date2 = new(detail ? expected : 0); // pathways: exit date
+        /// <summary>The producer's key of a stored record is in the database (a key row, or derivable from a key range).</summary>
+        public readonly List<bool> Keyed = new(leaf ? 0 : expected);
+        public readonly DateList Date1 = new(detail ? expected : 0); // participants: birth date; pathways: entry date
+        public readonly DateList Date2 = new(detail ? expected : 0); // pathways: exit date
         public readonly List<int> Link = new(detail ? expected : 0);       // participants: owner organisation slot
         public readonly List<int> Kind = new(detail ? expected : 0);       // organisations: kind (enum value)
 
-        public int Add(ulong hash, long id, bool stored)
+        /// <summary>New keys of a leaf file; false for a duplicate.</summary>
+        public bool AddNewKey(ulong hash)
+        {
+            _newKeys ??= new KeySet(expected);
+            if (!_newKeys.Add(hash)) return false;
+            _newKeyCount++;
+            return true;
+        }
+
+        /// <summary>New records of a leaf file.</summary>
+        public int NewKeyCount => _newKeyCount;
+
+        /// <summary>Once a leaf file is read, only the number of its new keys is needed (nothing references them).</summary>
+        public void ReleaseNewKeys() => _newKeys = null;
+
+        public int Add(ulong hash, long id, bool stored, bool keyed = false)
         {
             var slot = Ids.Count;
             Slots[hash] = slot;
             Ids.Add(id);
             Stored.Add(stored);
             InDataset.Add(false);
+            Keyed.Add(keyed);
             if (detail)
             {
                 Date1.Add(null);
@@ -167,6 +187,9 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         {
             progress?.Report((step++, total));
             await ValidateFileAsync(source, spec, options, ct);
+            ResolveDeferred(spec.Name);
+            ForgetFactsRead(spec.Name);
+            CompactAfter(_read.TryGetValue(spec.Name, out var read) ? read.Rows : 0);
         }
         ResolveDeferred();
         CrossFileRules(options);
@@ -178,6 +201,8 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
                 $"producer.organisation_id = {_manifest.Producer.OrganisationId} matches no record of organisations.csv.");
         if (_report.HasErrors) return Result(false, false);
         validated = watch.Elapsed;
+        ForgetValidationFacts();
+        CompactAfter(_read.Values.Sum(r => r.Rows));
 
         // Pass 2: write everything in one transaction.
         var rows = _read.Values.Sum(r => r.Rows);
@@ -205,6 +230,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             await writer.ResetIdentitiesAsync(ct);
             db.AuditEachRow = false;
             deleted = await ApplyDeletionsAsync(ct);
+            db.Set<ExchangeKeyRange>().AddRange(_newRanges);
             db.Set<ExchangeDataset>().Add(new ExchangeDataset
             {
                 DatasetId = _manifest.DatasetId, ProducerCode = _producer, ProducedAtUtc = producedAtUtc,
@@ -228,7 +254,20 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         return Result(true, false, rows, created, updated) with { InitialLoadTables = initialLoadTables, Deleted = deleted };
     }
 
-    /// <summary>Rows about to be written per table: each file's entity table, identities with participants, one key row per record.</summary>
+    /// <summary>
+    /// After a large file (and before writing a large dataset), a blocking compacting collection: what the file's
+    /// validation allocated and dropped (row strings, a leaf file's key set, grown dictionaries) would otherwise stay
+    /// resident, on top of the key indexes, until the runtime next collected the old generation. About half a second
+    /// for each file of a million rows or more; nothing for smaller ones.
+    /// </summary>
+    private static void CompactAfter(long rows)
+    {
+        if (rows < 1_000_000) return;
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
+
+    /// <summary>Rows about to be written per table: each file's entity table, identities with participants, key rows of the files without key ranges.</summary>
     private Dictionary<string, long> IncomingRows(List<FileSpec> files)
     {
         string? Table(Type type) => db.Model.FindEntityType(type)?.GetTableName();
@@ -242,7 +281,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             var rows = _read[spec.Name].Rows;
             Add(Table(spec.EntityType), rows);
             if (spec == ExchangeSchema.Participants) Add(Table(typeof(ParticipantIdentity)), rows);
-            if (spec != ExchangeSchema.Organisations) Add(Table(typeof(ExchangeRecordKey)), rows);
+            if (spec != ExchangeSchema.Organisations && !KeyDerivable(spec)) Add(Table(typeof(ExchangeRecordKey)), rows);
         }
         return incoming;
     }
@@ -342,7 +381,29 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             {
                 var hash = Hash(k.LocalId);
                 if (rekey is not null && rekey.TryGetValue(hash, out var renamed)) hash = renamed;
-                index.Add(hash, k.EntityId, stored: true);
+                index.Add(hash, k.EntityId, stored: true, keyed: true);
+            }
+            if (!KeyDerivable(spec)) continue;
+            // Records created by earlier imports of this producer in key ranges: their external_id is their local id.
+            var ranges = await db.Set<ExchangeKeyRange>().AsNoTracking().Where(r => r.ProducerCode == _producer && r.File == spec.Name)
+                .OrderBy(r => r.FirstId).Select(r => new { r.FirstId, r.LastId }).ToListAsync(ct);
+            if (ranges.Count == 0) continue;
+            var connection = db.Database.GetDbConnection();
+            if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+            var table = db.Model.FindEntityType(spec.EntityType)!.GetTableName();
+            foreach (var range in ranges)
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                // Table name from the EF model, bounds are numbers read from the database: no user text in the SQL.
+                command.CommandText = $"SELECT id, external_id FROM {table} WHERE id BETWEEN {range.FirstId} AND {range.LastId} AND external_id IS NOT NULL";
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    var hash = Hash(reader.GetString(1));
+                    if (rekey is not null && rekey.TryGetValue(hash, out var renamed)) hash = renamed;
+                    if (!index.Slots.ContainsKey(hash)) index.Add(hash, reader.GetInt64(0), stored: true, keyed: true);
+                }
             }
         }
         // Records of the producer organisation created in Parcours (not imported) have no key row: they are known by
@@ -469,7 +530,8 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         var rawValues = new string?[spec.Columns.Count];
         var storedIdentities = options.MatchByNir || options.MatchByName
             ? spec == ExchangeSchema.Participants && await db.Identities.IgnoreQueryFilters().AnyAsync(ct) : false;
-        var barrierTriples = spec == ExchangeSchema.Barriers ? new HashSet<(int, string, DateOnly)>() : null;
+        // (pathway, barrier code, identified on) unique: 64-bit hashes of the triples, like the keys (memory).
+        var barrierTriples = spec == ExchangeSchema.Barriers ? new KeySet((int)Math.Min(listed.Rows, 20_000_000)) : null;
         try
         {
             if (!reader.Read(fields))
@@ -510,6 +572,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             return;
         }
         hashing.Drain();
+        if (index.Leaf) index.ReleaseNewKeys();
         var sha = hashing.Sha256();
         if (sha != listed.Sha256)
             _report.Error(spec.Name, null, "", "", "CHECKSUM_MISMATCH", $"L'empreinte SHA-256 de {spec.Name} ne correspond pas au manifeste.", $"The SHA-256 digest of {spec.Name} does not match the manifest.");
@@ -525,7 +588,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
     private static readonly Dictionary<string, int> FileOrder = ExchangeSchema.Files.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i);
 
     private async Task ValidateRowAsync(FileSpec spec, HeaderMap header, List<string> fields, int line, object?[] values, string?[] raws,
-        FileIndex index, bool storedIdentities, HashSet<(int, string, DateOnly)>? barrierTriples, CancellationToken ct)
+        FileIndex index, bool storedIdentities, KeySet? barrierTriples, CancellationToken ct)
     {
         Array.Clear(values);
         Array.Clear(raws);
@@ -600,7 +663,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             }
             if (index.Leaf && !index.Slots.ContainsKey(hash))
             {
-                if (!index.NewKeys.Add(hash))
+                if (!index.AddNewKey(hash))
                 {
                     _report.Error(spec.Name, line, spec.KeyColumn.Name, recordId, "ID_DUPLICATE", $"L'identifiant {key} est en double.", $"Identifier {key} is duplicated.");
                     return;
@@ -667,10 +730,22 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         _report.Error(file, line, column, recordId, "REFERENCE_DANGLING", $"{column} = {key} ne correspond à aucun enregistrement de {targetFile}.",
             $"{column} = {key} matches no record of {targetFile}.");
 
-    private void ResolveDeferred()
+    /// <summary>
+    /// Resolves the references that waited for <paramref name="targetFile"/> once it is read (all that are left when
+    /// null), so that they do not stay in memory while the next files are read; after steps.csv, also the check that
+    /// waited for the steps (S1).
+    /// </summary>
+    private void ResolveDeferred(string? targetFile = null)
     {
-        foreach (var d in _deferred) Resolve(d.File, d.Line, d.Column, d.RecordId, d.TargetFile, d.Value, deferIfLater: false, d.OnResolved);
-        _deferred.Clear();
+        if (_deferred.Count > 0)
+        {
+            var ready = targetFile is null ? _deferred.ToList() : _deferred.Where(d => d.TargetFile == targetFile).ToList();
+            if (targetFile is null) _deferred.Clear();
+            else _deferred.RemoveAll(d => d.TargetFile == targetFile);
+            _deferred.TrimExcess();
+            foreach (var d in ready) Resolve(d.File, d.Line, d.Column, d.RecordId, d.TargetFile, d.Value, deferIfLater: false, d.OnResolved);
+        }
+        if (targetFile is not null && targetFile != ExchangeSchema.Steps.Name) return;
         // S1: only the pathway's exit step may end after the exit.
         foreach (var (_, pathwaySlot, line, recordId) in _stepsEndingAfterExit)
         {
@@ -679,10 +754,11 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
                 "The step lies outside the pathway's entry and exit dates.");
         }
         _stepsEndingAfterExit.Clear();
+        _stepsEndingAfterExit.TrimExcess();
     }
 
     private async Task FileRulesAsync(FileSpec spec, object?[] values, int line, string recordId, int slot, FileIndex index, bool storedIdentities,
-        HashSet<(int, string, DateOnly)>? barrierTriples, CancellationToken ct)
+        KeySet? barrierTriples, CancellationToken ct)
     {
         void Inconsistent(string column, string fr, string en) =>
             _report.Error(spec.Name, line, column, recordId, "VALUE_INCONSISTENT", $"Valeurs incohérentes : {fr}.", $"Inconsistent values: {en}.");
@@ -758,7 +834,8 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             case "barriers.csv":
             {
                 var pathwaySlot = _indexes[ExchangeSchema.Pathways.Name].Find((string)values[1]!);
-                if (!barrierTriples!.Add((pathwaySlot, (string)values[2]!, (DateOnly)values[3]!)))
+                var triple = string.Create(CultureInfo.InvariantCulture, $"{pathwaySlot}|{(string)values[2]!}|{((DateOnly)values[3]!).DayNumber}");
+                if (!barrierTriples!.Add(Hash(triple)))
                     _report.Error(spec.Name, line, "barrier_code", recordId, "ID_DUPLICATE", $"L'identifiant {recordId} est en double.", $"Identifier {recordId} is duplicated.");
                 break;
             }
@@ -927,17 +1004,30 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
 
     // ---------------------------------------------------------------- pass 2
 
+    /// <summary>Key ranges of this import: the new records of each file whose key is derivable.</summary>
+    private readonly List<ExchangeKeyRange> _newRanges = [];
+
+    /// <summary>
+    /// The key of a record of this file is derivable when the record keeps its local id as its external id (single-column
+    /// keys stored in <c>ExternalId</c>): its new records get a key range instead of one key row each.
+    /// </summary>
+    internal static bool KeyDerivable(FileSpec spec) =>
+        spec != ExchangeSchema.Organisations && !spec.CompositeKey && spec.KeyColumn.Property == "ExternalId";
+
     private async Task AssignIdsAsync(BulkWriter writer, CancellationToken ct)
     {
-        // Exit steps: resolved now that steps are known; a step may end after the exit only if it is the exit step.
         foreach (var spec in ExchangeSchema.Files)
         {
             var index = _indexes[spec.Name];
-            var fresh = index.NewKeys.Count;
+            var fresh = index.NewKeyCount;
             for (var s = 0; s < index.Ids.Count; s++) if (!index.Stored[s] && index.InDataset[s]) fresh++;
             if (fresh == 0) continue;
-            var next = (long)await ((Task<long>)typeof(BulkWriter).GetMethod(nameof(BulkWriter.NextIdsAsync))!.MakeGenericMethod(spec.EntityType)
-                .Invoke(writer, [fresh, ct])!);
+            // New ids above every key range of the file, so that ranges never overlap (ids of deleted records are not reused).
+            var derivable = KeyDerivable(spec);
+            var above = derivable ? await db.Set<ExchangeKeyRange>().Where(r => r.File == spec.Name).MaxAsync(r => (long?)r.LastId, ct) ?? 0 : 0;
+            var next = (long)await ((Task<long>)typeof(BulkWriter).GetMethod(nameof(BulkWriter.NextIdsFromAsync))!.MakeGenericMethod(spec.EntityType)
+                .Invoke(writer, [fresh, above + 1, ct])!);
+            if (derivable) _newRanges.Add(new ExchangeKeyRange { ProducerCode = _producer, File = spec.Name, FirstId = next, LastId = next + fresh - 1 });
             for (var s = 0; s < index.Ids.Count; s++) if (!index.Stored[s] && index.InDataset[s]) index.Ids[s] = next++;
             index.NextNewId = next;
         }
@@ -1007,7 +1097,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
                 if (!_enumCache.TryGetValue((underlying, text), out var e)) _enumCache[(underlying, text)] = e = Enum.Parse(underlying, text);
                 return e;
             case ColumnType.Date:
-                return DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return ExchangeValues.TryParseDate(text, out var date) ? date : throw new FormatException("date");
             case ColumnType.Boolean:
                 return text == "1";
             case ColumnType.Integer:
@@ -1018,7 +1108,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
                 var number = decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
                 return spec == ExchangeSchema.Referents && column.Name == "fte" ? (object)(int)(number * 100) : number;
             case ColumnType.Month:
-                return DateOnly.ParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return ExchangeValues.TryParseMonth(text, out var month) ? month : throw new FormatException("month");
             default:
                 return text;
         }
@@ -1057,7 +1147,11 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         var hasIdentityColumns = spec == ExchangeSchema.Participants && accessors.Any(a => a.OnIdentity && header.FieldOf[a.Index] >= 0);
         var exitSteps = spec == ExchangeSchema.Pathways ? _exitStepOfPathway : null;
         var newOrganisations = spec == ExchangeSchema.Organisations ? new List<Organisation>() : null;
-        var idProperty = spec.EntityType.GetProperty("Id")!;
+        var newEntity = Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(spec.EntityType), typeof(object))).Compile();
+        var setId = Setter(spec.EntityType.GetProperty("Id")!);
+        // Required text that the file may leave out: an empty string rather than null.
+        var emptyStrings = accessors.Where(a => !a.OnIdentity && !a.Nullable && a.PropertyType == typeof(string)).ToList();
+        var derivable = KeyDerivable(spec); // new records are in this import's key range: no key row each
         // Pathways carry a copy of their participant's sex (Pathway.ParticipantSex): the participants file, written
         // first, records the sex of each key slot; a pathway of a participant absent from the file reads it from the
         // database before its batch is written.
@@ -1093,9 +1187,10 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         {
             var fields = new List<string>();
             reader.Read(fields); // header
+            Func<int, string?> cell = c => header.FieldOf[c] >= 0 ? fields[header.FieldOf[c]].Trim() : null;
             while (reader.Read(fields))
             {
-                var key = ExchangeSchema.LocalKey(spec, c => header.FieldOf[c] >= 0 ? fields[header.FieldOf[c]].Trim() : null)!;
+                var key = ExchangeSchema.LocalKey(spec, cell)!;
                 var slot = index.Find(key);
                 var id = slot >= 0 ? index.Ids[slot] : index.NextNewId++;
                 if (sexField >= 0 && slot >= 0 && Enum.TryParse<Sex>(fields[sexField].Trim(), out var participantSex))
@@ -1104,16 +1199,19 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
                 {
                     pendingUpdates.Add((id, [.. fields]));
                     if (pendingUpdates.Count >= 1000) { updated += await UpdateAsync(spec, header, accessors, pendingUpdates, ct); pendingUpdates.Clear(); }
-                    if (spec != ExchangeSchema.Organisations && !await KeyStoredAsync(spec, key, ct))
+                    if (spec != ExchangeSchema.Organisations && !index.Keyed[slot])
+                    {
                         keys.Add(new ExchangeRecordKey { ProducerCode = _producer, File = spec.Name, LocalId = key, EntityId = id });
+                        index.Keyed[slot] = true;
+                    }
                     continue;
                 }
-                var entity = Activator.CreateInstance(spec.EntityType)!;
-                idProperty.SetValue(entity, id);
+                var entity = newEntity();
+                setId(entity, id);
                 ParticipantIdentity? identity = null;
                 if (hasIdentityColumns) identity = new ParticipantIdentity { Id = id, LastName = "", FirstName = "" };
-                foreach (var a in accessors)
-                    if (!a.OnIdentity && !a.Nullable && a.PropertyType == typeof(string) && a.Get(entity) is null) a.Set(entity, "");
+                foreach (var a in emptyStrings)
+                    if (a.Get(entity) is null) a.Set(entity, "");
                 Apply(spec, header, fields, entity, identity, accessors);
                 switch (entity)
                 {
@@ -1145,7 +1243,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
                         break;
                 }
                 fresh.Add(entity);
-                if (spec != ExchangeSchema.Organisations)
+                if (spec != ExchangeSchema.Organisations && !derivable)
                     keys.Add(new ExchangeRecordKey { ProducerCode = _producer, File = spec.Name, LocalId = key, EntityId = id });
                 if (fresh.Count >= options.BatchSize) await FlushNew();
             }
@@ -1172,16 +1270,30 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         return (created, updated);
     }
 
-    private readonly Dictionary<string, HashSet<string>> _storedKeyCache = [];
-
-    private async Task<bool> KeyStoredAsync(FileSpec spec, string key, CancellationToken ct)
+    /// <summary>
+    /// An update changed the external id of these records: a key range that holds one of them no longer derives its
+    /// producer's key, so the range is split around the record and, when it had one, its former local id becomes a key
+    /// row of the range's producer.
+    /// </summary>
+    private async Task SplitKeyRangesAsync(FileSpec spec, List<(long Id, string? OldExternalId)> changed, CancellationToken ct)
     {
-        if (!_storedKeyCache.TryGetValue(spec.Name, out var set))
+        foreach (var (id, old) in changed)
         {
-            set = (await db.Set<ExchangeRecordKey>().AsNoTracking().Where(k => k.ProducerCode == _producer && k.File == spec.Name).Select(k => k.LocalId).ToListAsync(ct)).ToHashSet();
-            _storedKeyCache[spec.Name] = set;
+            var ranges = await db.Set<ExchangeKeyRange>().AsNoTracking().Where(r => r.File == spec.Name && r.FirstId <= id && r.LastId >= id).ToListAsync(ct);
+            foreach (var r in ranges)
+            {
+                await db.Database.ExecuteSqlRawAsync("DELETE FROM exchange_key_range WHERE producer_code = {0} AND file = {1} AND first_id = {2}", [r.ProducerCode, r.File, r.FirstId], ct);
+                if (r.FirstId < id)
+                    await db.Database.ExecuteSqlRawAsync("INSERT INTO exchange_key_range (producer_code, file, first_id, last_id) VALUES ({0}, {1}, {2}, {3})",
+                        [r.ProducerCode, r.File, r.FirstId, id - 1], ct);
+                if (id < r.LastId)
+                    await db.Database.ExecuteSqlRawAsync("INSERT INTO exchange_key_range (producer_code, file, first_id, last_id) VALUES ({0}, {1}, {2}, {3})",
+                        [r.ProducerCode, r.File, id + 1, r.LastId], ct);
+                if (old is not null)
+                    await db.Database.ExecuteSqlRawAsync("INSERT INTO exchange_record_key (producer_code, file, local_id, entity_id) VALUES ({0}, {1}, {2}, {3}) ON CONFLICT DO NOTHING",
+                        [r.ProducerCode, r.File, old, id], ct);
+            }
         }
-        return !set.Add(key) ;
     }
 
     private static async Task InsertAsync(BulkWriter writer, Type type, IList rows, CancellationToken ct)
@@ -1215,9 +1327,12 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         };
         var byId = entities.ToDictionary(e => (long)spec.EntityType.GetProperty("Id")!.GetValue(e)!);
         var changed = 0;
+        var externalId = KeyDerivable(spec) ? spec.EntityType.GetProperty("ExternalId") : null;
+        var renamed = new List<(long Id, string? OldExternalId)>();
         foreach (var (id, fields) in rows)
         {
             if (!byId.TryGetValue(id, out var entity)) continue;
+            var oldExternalId = externalId?.GetValue(entity) as string;
             var identity = (entity as Participant)?.Identity;
             if (entity is Participant p && identity is null && accessors.Any(a => a.OnIdentity && header.FieldOf[a.Index] >= 0 && fields[header.FieldOf[a.Index]].Length > 0))
             {
@@ -1234,7 +1349,9 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
                     ? _indexes[ExchangeSchema.Steps.Name].Ids[_indexes[ExchangeSchema.Steps.Name].Slots[exitKey]] : null;
             }
             identity?.RefreshSearchName();
+            if (externalId is not null && externalId.GetValue(entity) as string != oldExternalId) renamed.Add((id, oldExternalId));
         }
+        if (renamed.Count > 0) await SplitKeyRangesAsync(spec, renamed, ct);
         db.ChangeTracker.DetectChanges();
         changed = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Modified or EntityState.Added);
         await db.SaveChangesAsync(ct);

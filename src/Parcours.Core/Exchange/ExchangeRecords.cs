@@ -15,6 +15,21 @@ public class ExchangeRecordKey
     public long EntityId { get; set; }
 }
 
+/// <summary>
+/// A block of ids created by one import, in one file's table, whose records are known to their producer under the
+/// local id stored as their <c>ExternalId</c>: the key (producer, file, local id) of each of them is derivable, so no
+/// <see cref="ExchangeRecordKey"/> row is written for them. An import takes its new ids above every block of the
+/// file, so blocks never overlap; when an update changes the <c>ExternalId</c> of a record inside a block, the block
+/// is split around it and the producer's former key becomes an <see cref="ExchangeRecordKey"/> row.
+/// </summary>
+public class ExchangeKeyRange
+{
+    public required string ProducerCode { get; set; }
+    public required string File { get; set; }
+    public long FirstId { get; set; }
+    public long LastId { get; set; }
+}
+
 /// <summary>A dataset imported (§7.5, §7.6): its id, producer, production time and the digest of its files.</summary>
 public class ExchangeDataset
 {
@@ -38,6 +53,18 @@ internal sealed class ExchangeRecordKeyConfiguration : IEntityTypeConfiguration<
         b.Property(k => k.ProducerCode).HasMaxLength(32);
         b.Property(k => k.File).HasMaxLength(32);
         b.Property(k => k.LocalId).HasMaxLength(80);
+    }
+}
+
+internal sealed class ExchangeKeyRangeConfiguration : IEntityTypeConfiguration<ExchangeKeyRange>
+{
+    public void Configure(EntityTypeBuilder<ExchangeKeyRange> b)
+    {
+        b.ToTable("exchange_key_range");
+        b.HasKey(k => new { k.ProducerCode, k.File, k.FirstId });
+        b.Property(k => k.ProducerCode).HasMaxLength(32);
+        b.Property(k => k.File).HasMaxLength(32);
+        b.HasIndex(k => new { k.File, k.LastId });
     }
 }
 

@@ -49,9 +49,39 @@ public static class DatasetFolder
             ["monthly_reports"] = await db.MonthlyReports.LongCountAsync(),
             ["clause_markets"] = await db.ClauseMarkets.LongCountAsync(),
             ["clause_hours"] = await db.ClauseHours.LongCountAsync(),
-            ["keys"] = await db.Set<ExchangeRecordKey>().LongCountAsync(),
+            ["keys"] = await KnownKeysAsync(db),
             ["datasets"] = await db.Set<ExchangeDataset>().LongCountAsync(),
         };
+    }
+
+    /// <summary>
+    /// Keys of imported records the database knows: key rows, plus the records of key ranges that keep their local id as
+    /// their external id.
+    /// </summary>
+    public static async Task<long> KnownKeysAsync(ParcoursDbContext db)
+    {
+        var known = await db.Set<ExchangeRecordKey>().LongCountAsync();
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync();
+        foreach (var spec in ExchangeSchema.Files.Where(f => f != ExchangeSchema.Organisations && !f.CompositeKey && f.KeyColumn.Property == "ExternalId"))
+        {
+            var table = db.Model.FindEntityType(spec.EntityType)!.GetTableName();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM {table} t WHERE t.external_id IS NOT NULL "
+                + $"AND EXISTS (SELECT 1 FROM exchange_key_range r WHERE r.file = '{spec.Name}' AND t.id BETWEEN r.first_id AND r.last_id)";
+            known += Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return known;
+    }
+
+    /// <summary>Sets the producer code of a dataset's manifest (the producer organisation stays), and which files it lists.</summary>
+    public static void SetProducer(string folder, string code, IReadOnlyCollection<string>? onlyFiles = null)
+    {
+        var path = Path.Combine(folder, "manifest.json");
+        var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path))!;
+        manifest.Producer.Code = code;
+        if (onlyFiles is not null) manifest.Files = manifest.Files.Where(f => onlyFiles.Contains(f.Name)).ToList();
+        File.WriteAllText(path, JsonSerializer.Serialize(manifest, Manifest.Json));
     }
 
     /// <summary>Copies a dataset folder.</summary>

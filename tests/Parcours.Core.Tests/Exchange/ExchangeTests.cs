@@ -304,6 +304,102 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
     }
 
     [Fact]
+    public async Task Import_NewRecordsGetKeyRanges_AndAPersonMatchedByAnotherProducerKeepsTheFirstProducersKey()
+    {
+        // Arrange: producer A's dataset imported into an empty database.
+        var (_, dataset) = await GeneratedDatasetAsync(30, seed: 5);
+        var target = Databases.NewEmpty("key-ranges");
+        var first = await DatasetFolder.ImportAsync(target, dataset);
+        Assert.True(first.Imported, string.Join("\n", first.Report.Issues.Take(5)));
+        var before = await DatasetFolder.CountsAsync(target);
+        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test")))
+        {
+            // Only the files whose local id is not kept as the external id (monthly reports: action and month) need key rows.
+            Assert.Equal(before["monthly_reports"], await db.Set<ExchangeRecordKey>().LongCountAsync());
+            Assert.NotEmpty(await db.Set<ExchangeKeyRange>().ToListAsync());
+        }
+        Assert.Equal(first.Rows - before["organisations"], before["keys"]);
+        // Producer B sends the same people under other participant ids: matched by NIR or name, their external id changes.
+        var other = Track(DatasetFolder.Copy(dataset));
+        foreach (var file in Directory.GetFiles(other, "*.csv").Where(f => Path.GetFileName(f) != "participants.csv")) File.Delete(file);
+        var participants = Path.Combine(other, "participants.csv");
+        var lines = File.ReadAllLines(participants);
+        for (var i = 1; i < lines.Length; i++) lines[i] = "X" + lines[i];
+        File.WriteAllText(participants, string.Join("\r\n", lines) + "\r\n");
+        DatasetFolder.SetProducer(other, "AUTRE-21", onlyFiles: ["participants.csv"]);
+        DatasetFolder.Reseal(other);
+        var fromB = await DatasetFolder.ImportAsync(target, other);
+        Assert.True(fromB.Imported, string.Join("\n", fromB.Report.Issues.Take(5)));
+        Assert.Equal(before["participants"], (await DatasetFolder.CountsAsync(target))["participants"]);
+        var again = Track(DatasetFolder.Copy(dataset));
+        DatasetFolder.Reseal(again);
+
+        // Act: A sends its dataset again, without identity matching: only its keys can recognise its participants.
+        var result = await DatasetFolder.ImportAsync(target, again, new ImportOptions { MatchByNir = false, MatchByName = false });
+
+        // Assert: nothing created; A's participants take back A's ids.
+        Assert.True(result.Imported, string.Join("\n", result.Report.Issues.Take(5)));
+        Assert.Equal(0, result.Created);
+        Assert.Equal(before["participants"], (await DatasetFolder.CountsAsync(target))["participants"]);
+        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test")))
+            Assert.Equal(0, await db.Participants.IgnoreQueryFilters().CountAsync(p => p.ExternalId!.StartsWith("X")));
+    }
+
+    [Fact]
+    public async Task Import_SameBarrierTwiceUnderAnotherId_IsADuplicateOnItsLine()
+    {
+        // Arrange: the first barrier sent again under a new barrier_id (same pathway, code and date).
+        var (_, dataset) = await GeneratedDatasetAsync(40, seed: 3);
+        var copy = Track(DatasetFolder.Copy(dataset));
+        var path = Path.Combine(copy, "barriers.csv");
+        var lines = File.ReadAllText(path).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        Assert.True(lines.Count > 1);
+        var cells = lines[1].Split(',');
+        cells[0] = "BDOUBLE";
+        lines.Add(string.Join(',', cells));
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n");
+        DatasetFolder.Reseal(copy);
+        var target = Databases.NewEmpty("barrier-twice");
+
+        // Act
+        var result = await DatasetFolder.ImportAsync(target, copy);
+
+        // Assert
+        Assert.False(result.Imported);
+        var issue = Assert.Single(result.Report.Issues, i => i.Code == "ID_DUPLICATE");
+        Assert.Equal(("barriers.csv", (int?)lines.Count, "barrier_code", "BDOUBLE"), (issue.File, issue.Line, issue.Column, issue.RecordId));
+    }
+
+    [Fact]
+    public async Task Import_CerAndPpaeOfOnePersonAtTheSameTime_WarnOnTheSecond()
+    {
+        // Arrange: a CER then a PPAE over the same months for the pathway of one participant.
+        var (_, dataset) = await GeneratedDatasetAsync(20, seed: 4);
+        var copy = Track(DatasetFolder.Copy(dataset));
+        var pathways = File.ReadAllLines(Path.Combine(copy, "pathways.csv"));
+        var header = pathways[0].Split(',');
+        var pathway = pathways.Skip(1).Select(l => l.Split(',')).First(c => c[Array.IndexOf(header, "entry_date")].Length > 0 && c[Array.IndexOf(header, "exit_date")].Length == 0);
+        var entry = DateOnly.Parse(pathway[Array.IndexOf(header, "entry_date")], System.Globalization.CultureInfo.InvariantCulture);
+        var start = entry.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var end = entry.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var path = Path.Combine(copy, "contracts.csv");
+        var lines = File.ReadAllText(path).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        lines.Add($"CXCER,{pathway[0]},CER,{start},{start},{end},,,,");
+        lines.Add($"CXPPAE,{pathway[0]},PPAE,{start},{start},{end},,,,");
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n");
+        DatasetFolder.Reseal(copy);
+        var target = Databases.NewEmpty("cer-ppae");
+
+        // Act
+        var result = await DatasetFolder.ImportAsync(target, copy);
+
+        // Assert: imported, with the overlap reported on the PPAE's line.
+        Assert.True(result.Imported, string.Join("\n", result.Report.Issues.Where(i => i.Severity == IssueSeverity.Erreur).Take(5)));
+        var overlap = Assert.Single(result.Report.Issues, i => i.Code == "CONTRACTS_OVERLAP");
+        Assert.Equal(("contracts.csv", (int?)lines.Count, "CXPPAE"), (overlap.File, overlap.Line, overlap.RecordId));
+    }
+
+    [Fact]
     public async Task Import_ManifestDigestWrong_ChecksumMismatchAndNothingWritten()
     {
         var (_, dataset) = await GeneratedDatasetAsync(20);
