@@ -52,11 +52,17 @@ internal static class SiaeTables
     {
         // Per person: the structure kinds of their steps as bits, among all steps and among the financed ones (one
         // dictionary entry per person; the groups carry about 100,000 persons at 1,000,000 pathways).
-        var persons = new Dictionary<long, (Sex Sex, int All, int Financed)>();
+        var persons = new Dictionary<long, (Sex Sex, int All, int Financed)>(stepGroups.Count);
+        // The kind of a group depends on its step type and, for a clause step, on its contract and provider: a few
+        // dozen distinct signatures among the 100,000 groups, each mapped once.
+        var bits = new Dictionary<(StepType, ContractType?, bool, bool, long?), int>();
         foreach (var g in stepGroups)
         {
-            if (g.Person is not { } person || KindRow(g, providers) is not { } row) continue;
-            var bit = 1 << KindIndex[row];
+            if (g.Person is not { } person) continue;
+            ref var bit = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(bits,
+                (g.Type, g.Contract, g.LongerThanSixMonths, g.OpenEnded, g.Provider), out var known);
+            if (!known) bit = KindRow(g, providers) is { } kind ? 1 << KindIndex[kind] : 0;
+            if (bit == 0) continue;
             ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(persons, person, out _);
             entry.Sex = g.Sex;
             entry.All |= bit;
