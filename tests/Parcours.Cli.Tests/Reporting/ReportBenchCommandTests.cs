@@ -1,8 +1,4 @@
-using Microsoft.Data.Sqlite;
-using Parcours.Core.Access;
 using Parcours.Core.Data;
-using Parcours.TestCommon;
-using Parcours.TestCommon.Reporting;
 
 namespace Parcours.Cli.Tests.Reporting;
 
@@ -10,27 +6,14 @@ namespace Parcours.Cli.Tests.Reporting;
 /// <c>parcours bench consolidation</c> on the reference dataset: it prints both medians and their ratio, and both sides
 /// find the 6 entries of 2024 of <c>plie-2024</c> (a wrong count on either side would make it exit 1).
 /// </summary>
-public sealed class ReportBenchCommandTests : IDisposable
+public sealed class ReportBenchCommandTests : ReferenceDatabases
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("parcours-bench-tests-").FullName;
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Theory]
     [InlineData(DatabaseEngine.Sqlite)]
     [InlineData(DatabaseEngine.Postgres)]
     public async Task BenchConsolidation_ReferenceDataset_PrintsBothMediansAndTheSameEntries(DatabaseEngine engine)
     {
-        var target = engine == DatabaseEngine.Sqlite
-            ? new DatabaseTarget(DatabaseEngine.Sqlite, $"Data Source={Path.Combine(_folder, "bench.db")}")
-            : new DatabaseTarget(DatabaseEngine.Postgres, PostgresTestServer.ConnectionStringForNewDatabase("bench"));
-        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test"))) await new DatabaseMigrator(db).MigrateAsync();
-        await DatasetLoader.LoadAsync(target, DatasetLoader.Folder("plie-2024"));
-        var dbArgument = engine == DatabaseEngine.Sqlite ? Path.Combine(_folder, "bench.db") : target.ConnectionString;
+        var dbArgument = await ReferenceDatabaseAsync("bench.db", engine);
 
         var result = await CliProcess.RunAsync("bench", "consolidation", "--year", "2024", "--runs", "3", "--warmup", "1", "--db", dbArgument);
 

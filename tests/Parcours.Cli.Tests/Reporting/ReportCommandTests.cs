@@ -8,25 +8,8 @@ using Parcours.TestCommon.Reporting;
 namespace Parcours.Cli.Tests.Reporting;
 
 /// <summary><c>parcours report consolidation</c> on the reference dataset (see Parcours.Core.Tests/Reporting).</summary>
-public sealed class ReportCommandTests : IDisposable
+public sealed class ReportCommandTests : ReferenceDatabases
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("parcours-report-tests-").FullName;
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private async Task<string> ReferenceDatabaseAsync(string name)
-    {
-        var path = Path.Combine(_folder, name);
-        var target = new DatabaseTarget(DatabaseEngine.Sqlite, $"Data Source={path}");
-        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test"))) await new DatabaseMigrator(db).MigrateAsync();
-        await DatasetLoader.LoadAsync(target, DatasetLoader.Folder("plie-2024"));
-        return path;
-    }
-
     [Fact]
     public async Task Consolidation_Json_PrintsTheTablesAndExits0()
     {
@@ -46,7 +29,7 @@ public sealed class ReportCommandTests : IDisposable
     public async Task Consolidation_Csv_WritesTheFileWithBom()
     {
         var db = await ReferenceDatabaseAsync("csv.db");
-        var output = Path.Combine(_folder, "consolidation.csv");
+        var output = Path.Combine(Folder, "consolidation.csv");
 
         var result = await CliProcess.RunAsync("report", "consolidation", "--year", "2024", "--organisation", "PLIE-REF", "--format", "csv", "--output", output, "--db", db);
 

@@ -13,32 +13,15 @@ namespace Parcours.Cli.Tests.Reporting;
 /// <c>parcours report … --format pdf</c> on the reference dataset: the PDF a reader (pdftotext) opens shows the
 /// figures of the engine's JSON, and SOURCE_DATE_EPOCH makes the file reproducible.
 /// </summary>
-public sealed class ReportPdfCommandTests : IDisposable
+public sealed class ReportPdfCommandTests : ReferenceDatabases
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("parcours-report-pdf-tests-").FullName;
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private async Task<string> ReferenceDatabaseAsync(string name)
-    {
-        var path = Path.Combine(_folder, name);
-        var target = new DatabaseTarget(DatabaseEngine.Sqlite, $"Data Source={path}");
-        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test"))) await new DatabaseMigrator(db).MigrateAsync();
-        await DatasetLoader.LoadAsync(target, DatasetLoader.Folder("plie-2024"));
-        return path;
-    }
-
     private static string Collapse(string text) => Regex.Replace(text, @"\s+", " ");
 
     [Fact]
     public async Task Consolidation_Pdf_ShowsTheFlowsOfTheJson()
     {
         var db = await ReferenceDatabaseAsync("consolidation.db");
-        var output = Path.Combine(_folder, "consolidation-2024.pdf");
+        var output = Path.Combine(Folder, "consolidation-2024.pdf");
 
         var json = await CliProcess.RunAsync("report", "consolidation", "--year", "2024", "--organisation", "PLIE-REF", "--db", db);
         var result = await CliProcess.RunAsync("report", "consolidation", "--year", "2024", "--organisation", "PLIE-REF", "--format", "pdf", "--output", output, "--db", db);
@@ -63,8 +46,8 @@ public sealed class ReportPdfCommandTests : IDisposable
     public async Task MonthlyLetter_Pdf_ShowsTheEntriesOfTheJson_AndIsReproducibleWithSourceDateEpoch()
     {
         var db = await ReferenceDatabaseAsync("letter.db");
-        var first = Path.Combine(_folder, "lettre-1.pdf");
-        var second = Path.Combine(_folder, "lettre-2.pdf");
+        var first = Path.Combine(Folder, "lettre-1.pdf");
+        var second = Path.Combine(Folder, "lettre-2.pdf");
         var epoch = new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "1735689600" }; // 2025-01-01T00:00:00Z
 
         var json = await CliProcess.RunAsync("report", "lettre-mensuelle", "--month", "2024-03", "--organisation", "PLIE-REF", "--db", db);
