@@ -93,7 +93,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         private int _newKeyCount;
         public long NextNewId;
         /// <summary>Database id of each slot: known for stored records, derived from the slot for new ones once assigned.</summary>
-        public readonly IdTable Ids = new(0);
+        public readonly IdTable Ids = new(leaf ? 0 : expected);
         private readonly SlotFlags _flags = new(leaf ? 0 : expected);
         public SlotFlags.View Stored => _flags.StoredView;
         public SlotFlags.View InDataset => _flags.InDatasetView;

@@ -141,9 +141,12 @@ internal sealed class DateList(int capacity)
 /// slot is that first id plus its rank among them. The few new slots that later learn a stored id (a person matched
 /// by identity) keep it apart and take no rank. Before <see cref="AssignPending"/>, a new slot's id reads 0.
 /// </summary>
+/// <remarks>The list of known ids is sized to <paramref name="expectedKnown"/> (the file's rows in the manifest) when the
+/// first one comes, so that a re-import of stored records does not grow it by doubling, and a first import reserves
+/// nothing.</remarks>
 internal sealed class IdTable(int expectedKnown)
 {
-    private readonly List<long> _known = new(expectedKnown); // slots 0 .. _known.Count - 1
+    private readonly List<long> _known = []; // slots 0 .. _known.Count - 1
     private int _count;
     private readonly Dictionary<int, long> _overrides = []; // slots past _known that hold an id of their own
     private List<int>? _overrideRanks; // sorted slots of _overrides, for the ranks
@@ -155,7 +158,11 @@ internal sealed class IdTable(int expectedKnown)
     /// <summary>Adds a slot with its id, or a new record's slot (id null) whose id comes from <see cref="AssignPending"/>.</summary>
     public void Add(long? id)
     {
-        if (_count == _known.Count && id is { } known) _known.Add(known);
+        if (_count == _known.Count && id is { } known)
+        {
+            if (_known.Count == 0) _known.Capacity = Math.Max(expectedKnown, 4);
+            _known.Add(known);
+        }
         else if (id is { } own) _overrides[_count] = own;
         _count++;
     }
