@@ -55,21 +55,30 @@ public sealed partial class DatasetImporter
     /// </summary>
     private void ForgetFactsRead(string file)
     {
+        var participants = _indexes[ExchangeSchema.Participants.Name];
+        var pathways = _indexes[ExchangeSchema.Pathways.Name];
+        bool Listed(FileSpec spec) => _manifest.Files.Any(f => f.Name == spec.Name);
         if (file == ExchangeSchema.Pathways.Name)
         {
             _firstEntered = [];
             _moreEntered.Clear(); _moreEntered.TrimExcess();
+            participants.Forget(FileIndex.Facts.Date1); // birth dates: the pathways' age at entry
         }
         else if (file == ExchangeSchema.Steps.Name)
         {
             _exitChecks.Clear(); _exitChecks.TrimExcess();
             _exitStepOwner.Clear(); _exitStepOwner.TrimExcess();
+            pathways.Forget(FileIndex.Facts.Date1 | FileIndex.Facts.Date2 | FileIndex.Facts.Kind); // the steps' dates and RSA rules
         }
         else if (file == ExchangeSchema.Contracts.Name)
         {
             _firstEngagement = [];
             _moreEngagements.Clear(); _moreEngagements.TrimExcess();
         }
+        // The participant of each pathway: read by the contracts (CER/PPAE) and the clause hours.
+        if ((file == ExchangeSchema.Contracts.Name || file == ExchangeSchema.ClauseHours.Name)
+            && FileOrder[file] >= ExchangeSchema.Files.Where(Listed).Where(f => f == ExchangeSchema.Contracts || f == ExchangeSchema.ClauseHours).Select(f => FileOrder[f.Name]).DefaultIfEmpty(-1).Max())
+            pathways.Forget(FileIndex.Facts.Link);
     }
 
     /// <summary>Once the dataset is validated, the facts that only validation reads are dropped before writing (memory).</summary>

@@ -71,8 +71,20 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
     /// The keys of one file. Sized from the manifest's row count up front: growing a table of millions of keys by
     /// doubling holds the old and the new arrays at once, which was most of the import's peak memory.
     /// </summary>
-    private sealed class FileIndex(bool detail, bool leaf, int expected)
+    private sealed class FileIndex(FileIndex.Facts facts, bool leaf, int expected)
     {
+        /// <summary>The per-record facts that the rules of other files read; only those a file needs are kept, and each
+        /// is dropped (<see cref="Forget"/>) once the last file that reads it is read.</summary>
+        [Flags]
+        public enum Facts
+        {
+            None = 0,
+            Date1 = 1, // participants: birth date; pathways, actions, clause markets: start
+            Date2 = 2, // pathways, actions, clause markets: end
+            Link = 4,  // participants: owner organisation slot; pathways: participant slot
+            Kind = 8,  // organisations: kind (enum value); pathways: RSA flag
+        }
+
         /// <summary>Files that nothing references (barriers, contracts, appointments): new keys are only checked for
         /// duplicates, in a set of hashes dropped once the file is read, and get their ids in order at write time.</summary>
         public readonly bool Leaf = leaf;
@@ -80,20 +92,36 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         private KeySet? _newKeys; // made when the file is read, dropped after: the sets of the leaf files never coexist
         private int _newKeyCount;
         public long NextNewId;
-        public readonly List<long> Ids = new(leaf ? 0 : expected);
-        public readonly List<bool> Stored = new(leaf ? 0 : expected);
-        public readonly List<bool> InDataset = new(leaf ? 0 : expected);
+        /// <summary>Database id of each slot: known for stored records, derived from the slot for new ones once assigned.</summary>
+        public readonly IdTable Ids = new(leaf ? 0 : expected);
+        private readonly SlotFlags _flags = new(leaf ? 0 : expected);
+        public SlotFlags.View Stored => _flags.StoredView;
+        public SlotFlags.View InDataset => _flags.InDatasetView;
         /// <summary>The producer's key of a stored record is in the database (a key row, or derivable from a key range).</summary>
-        public readonly List<bool> Keyed = new(leaf ? 0 : expected);
-        public readonly DateList Date1 = new(detail ? expected : 0); // participants: birth date; pathways: entry date
-        public readonly DateList Date2 = new(detail ? expected : 0); // pathways: exit date
-        public readonly List<int> Link = new(detail ? expected : 0);       // participants: owner organisation slot
-        public readonly List<int> Kind = new(detail ? expected : 0);       // organisations: kind (enum value)
+        public SlotFlags.View Keyed => _flags.KeyedView;
+        private Facts _facts = facts;
+        public DateList Date1 { get; private set; } = new((facts & Facts.Date1) != 0 ? expected : 0);
+        public DateList Date2 { get; private set; } = new((facts & Facts.Date2) != 0 ? expected : 0);
+        public List<int> Link { get; private set; } = new((facts & Facts.Link) != 0 ? expected : 0);
+        public List<int> Kind { get; private set; } = new((facts & Facts.Kind) != 0 ? expected : 0);
+
+        /// <summary>Drops facts that no file left to read needs (reading them afterwards throws).</summary>
+        public void Forget(Facts dropped)
+        {
+            _facts &= ~dropped;
+            if ((dropped & Facts.Date1) != 0) Date1 = new(0);
+            if ((dropped & Facts.Date2) != 0) Date2 = new(0);
+            if ((dropped & Facts.Link) != 0) Link = [];
+            if ((dropped & Facts.Kind) != 0) Kind = [];
+        }
+
+        /// <summary>Fill limit of the key sets sized from the manifest that only catch duplicates (memory: 9 bytes a key against 11).</summary>
+        public const double LeafLoad = 0.9;
 
         /// <summary>New keys of a leaf file; false for a duplicate.</summary>
         public bool AddNewKey(ulong hash)
         {
-            _newKeys ??= new KeySet(expected);
+            _newKeys ??= new KeySet(expected, LeafLoad);
             if (!_newKeys.Add(hash)) return false;
             _newKeyCount++;
             return true;
@@ -105,21 +133,17 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         /// <summary>Once a leaf file is read, only the number of its new keys is needed (nothing references them).</summary>
         public void ReleaseNewKeys() => _newKeys = null;
 
+        /// <summary>Adds a record: a stored one with its id, or a new one of the dataset (its id comes with the others).</summary>
         public int Add(ulong hash, long id, bool stored, bool keyed = false)
         {
             var slot = Ids.Count;
             Slots[hash] = slot;
-            Ids.Add(id);
-            Stored.Add(stored);
-            InDataset.Add(false);
-            Keyed.Add(keyed);
-            if (detail)
-            {
-                Date1.Add(null);
-                Date2.Add(null);
-                Link.Add(-1);
-                Kind.Add(-1);
-            }
+            Ids.Add(stored ? id : null);
+            _flags.Add((byte)((stored ? SlotFlags.Stored : 0) | (keyed ? SlotFlags.Keyed : 0)));
+            if ((_facts & Facts.Date1) != 0) Date1.Add(null);
+            if ((_facts & Facts.Date2) != 0) Date2.Add(null);
+            if ((_facts & Facts.Link) != 0) Link.Add(-1);
+            if ((_facts & Facts.Kind) != 0) Kind.Add(-1);
             return slot;
         }
 
@@ -255,16 +279,18 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
     }
 
     /// <summary>
-    /// After a large file (and before writing a large dataset), a blocking compacting collection: what the file's
-    /// validation allocated and dropped (row strings, a leaf file's key set, grown dictionaries) would otherwise stay
-    /// resident, on top of the key indexes, until the runtime next collected the old generation. About half a second
-    /// for each file of a million rows or more; nothing for smaller ones.
+    /// After a large file (and before writing a large dataset), a blocking compacting collection in the aggressive mode:
+    /// what the file's validation allocated and dropped (row strings, a leaf file's key set, grown dictionaries) would
+    /// otherwise stay resident, on top of the key indexes, until the runtime next collected the old generation. The
+    /// aggressive mode also gives the emptied memory back to the system at once; a forced collection kept it committed
+    /// (about 100 MB more resident at a million participants), and the key set of the next large file (a single large
+    /// array) could not reuse it. About half a second for each file of a million rows or more; nothing for smaller ones.
     /// </summary>
     private static void CompactAfter(long rows)
     {
         if (rows < 1_000_000) return;
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>Rows about to be written per table: each file's entity table, identities with participants, key rows of the files without key ranges.</summary>
@@ -360,8 +386,11 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
     {
         foreach (var spec in ExchangeSchema.Files)
             _indexes[spec.Name] = new FileIndex(
-                detail: spec == ExchangeSchema.Organisations || spec == ExchangeSchema.Participants || spec == ExchangeSchema.Pathways
-                    || spec == ExchangeSchema.Actions || spec == ExchangeSchema.ClauseMarkets,
+                facts: spec == ExchangeSchema.Organisations ? FileIndex.Facts.Kind
+                    : spec == ExchangeSchema.Participants ? FileIndex.Facts.Date1 | FileIndex.Facts.Link
+                    : spec == ExchangeSchema.Pathways ? FileIndex.Facts.Date1 | FileIndex.Facts.Date2 | FileIndex.Facts.Link | FileIndex.Facts.Kind
+                    : spec == ExchangeSchema.Actions || spec == ExchangeSchema.ClauseMarkets ? FileIndex.Facts.Date1 | FileIndex.Facts.Date2
+                    : FileIndex.Facts.None,
                 leaf: spec == ExchangeSchema.Barriers || spec == ExchangeSchema.Contracts || spec == ExchangeSchema.Appointments
                     || spec == ExchangeSchema.Financings || spec == ExchangeSchema.MonthlyReports || spec == ExchangeSchema.ClauseHours,
                 expected: (int)Math.Clamp(_manifest.Files.FirstOrDefault(f => f.Name == spec.Name)?.Rows ?? 0, 0, 20_000_000)); // a manifest that lies is refused later (ROW_COUNT); the cap bounds what it can reserve
@@ -531,7 +560,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         var storedIdentities = options.MatchByNir || options.MatchByName
             ? spec == ExchangeSchema.Participants && await db.Identities.IgnoreQueryFilters().AnyAsync(ct) : false;
         // (pathway, barrier code, identified on) unique: 64-bit hashes of the triples, like the keys (memory).
-        var barrierTriples = spec == ExchangeSchema.Barriers ? new KeySet((int)Math.Min(listed.Rows, 20_000_000)) : null;
+        var barrierTriples = spec == ExchangeSchema.Barriers ? new KeySet((int)Math.Min(listed.Rows, 20_000_000), FileIndex.LeafLoad) : null;
         try
         {
             if (!reader.Read(fields))
@@ -732,29 +761,16 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
 
     /// <summary>
     /// Resolves the references that waited for <paramref name="targetFile"/> once it is read (all that are left when
-    /// null), so that they do not stay in memory while the next files are read; after steps.csv, also the check that
-    /// waited for the steps (S1).
+    /// null), so that they do not stay in memory while the next files are read.
     /// </summary>
     private void ResolveDeferred(string? targetFile = null)
     {
-        if (_deferred.Count > 0)
-        {
-            var ready = targetFile is null ? _deferred.ToList() : _deferred.Where(d => d.TargetFile == targetFile).ToList();
-            if (targetFile is null) _deferred.Clear();
-            else _deferred.RemoveAll(d => d.TargetFile == targetFile);
-            _deferred.TrimExcess();
-            foreach (var d in ready) Resolve(d.File, d.Line, d.Column, d.RecordId, d.TargetFile, d.Value, deferIfLater: false, d.OnResolved);
-        }
-        if (targetFile is not null && targetFile != ExchangeSchema.Steps.Name) return;
-        // S1: only the pathway's exit step may end after the exit.
-        foreach (var (_, pathwaySlot, line, recordId) in _stepsEndingAfterExit)
-        {
-            if (_exitStepOfPathway.TryGetValue(pathwaySlot, out var exitStep) && exitStep == Hash(recordId)) continue;
-            _report.Error(ExchangeSchema.Steps.Name, line, "end_date", recordId, "STEP_OUTSIDE_PATHWAY", "L'étape se situe en dehors des dates d'entrée et de sortie du parcours.",
-                "The step lies outside the pathway's entry and exit dates.");
-        }
-        _stepsEndingAfterExit.Clear();
-        _stepsEndingAfterExit.TrimExcess();
+        if (_deferred.Count == 0) return;
+        var ready = targetFile is null ? _deferred.ToList() : _deferred.Where(d => d.TargetFile == targetFile).ToList();
+        if (targetFile is null) _deferred.Clear();
+        else _deferred.RemoveAll(d => d.TargetFile == targetFile);
+        _deferred.TrimExcess();
+        foreach (var d in ready) Resolve(d.File, d.Line, d.Column, d.RecordId, d.TargetFile, d.Value, deferIfLater: false, d.OnResolved);
     }
 
     private async Task FileRulesAsync(FileSpec spec, object?[] values, int line, string recordId, int slot, FileIndex index, bool storedIdentities,
@@ -820,12 +836,14 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
                     var exit = pathways.Date2[pathwaySlot];
                     var start = (DateOnly)values[3]!;
                     var end = Value(spec, values, "end_date") as DateOnly?;
-                    // Only the pathway's exit step may continue after the exit: checked once exit steps are known.
+                    // S1: only the pathway's exit step (known from pathways.csv, read before) may continue after the exit.
                     if (entry is null || start < entry || (exit is { } x && start > x))
                         _report.Error(spec.Name, line, "start_date", recordId, "STEP_OUTSIDE_PATHWAY", "L'étape se situe en dehors des dates d'entrée et de sortie du parcours.",
                             "The step lies outside the pathway's entry and exit dates.");
-                    else if (exit is { } x2 && end is { } e && e > x2)
-                        _stepsEndingAfterExit.Add((slot, pathwaySlot, line, recordId));
+                    else if (exit is { } x2 && end is { } e && e > x2
+                             && !(_exitStepOfPathway.TryGetValue(pathwaySlot, out var exitStep) && exitStep == Hash(recordId)))
+                        _report.Error(spec.Name, line, "end_date", recordId, "STEP_OUTSIDE_PATHWAY", "L'étape se situe en dehors des dates d'entrée et de sortie du parcours.",
+                            "The step lies outside the pathway's entry and exit dates.");
                 }
                 StepRules(spec, values, line, recordId, Inconsistent);
                 StepCrossRules(spec, values, line, recordId, pathwaySlot, Inconsistent);
@@ -891,7 +909,6 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
 
     private HeaderMap? _currentHeader;
 
-    private readonly List<(int StepSlot, int PathwaySlot, int Line, string RecordId)> _stepsEndingAfterExit = [];
     private readonly Dictionary<int, ulong> _exitStepOfPathway = [];
 
     /// <summary>Sex of each participant key slot, read while the participants file is written (pass 2).</summary>
@@ -1028,8 +1045,12 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             var next = (long)await ((Task<long>)typeof(BulkWriter).GetMethod(nameof(BulkWriter.NextIdsFromAsync))!.MakeGenericMethod(spec.EntityType)
                 .Invoke(writer, [fresh, above + 1, ct])!);
             if (derivable) _newRanges.Add(new ExchangeKeyRange { ProducerCode = _producer, File = spec.Name, FirstId = next, LastId = next + fresh - 1 });
-            for (var s = 0; s < index.Ids.Count; s++) if (!index.Stored[s] && index.InDataset[s]) index.Ids[s] = next++;
-            index.NextNewId = next;
+            // The new records of the dataset are the slots added without an id that no identity match gave one.
+            var pending = fresh - index.NewKeyCount;
+            if (index.Ids.PendingCount != pending)
+                throw new InvalidOperationException($"{spec.Name}: {index.Ids.PendingCount} slots wait for an id, {pending} new records.");
+            index.Ids.AssignPending(next);
+            index.NextNewId = next + pending;
         }
     }
 

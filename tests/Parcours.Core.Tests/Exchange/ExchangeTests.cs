@@ -399,6 +399,70 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
         Assert.Equal(("contracts.csv", (int?)lines.Count, "CXPPAE"), (overlap.File, overlap.Line, overlap.RecordId));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Import_StepEndingAfterItsPathwaysExit_OnlyTheExitStepMay(bool exitStep)
+    {
+        // Arrange: a step of an exited pathway made to end the day after the exit; the pathway's exit step, or another.
+        var (_, dataset) = await GeneratedDatasetAsync(120, seed: 5);
+        var copy = Track(DatasetFolder.Copy(dataset));
+        var pathways = File.ReadAllLines(Path.Combine(copy, "pathways.csv"));
+        var pathwayHeader = pathways[0].Split(',');
+        int PathwayColumn(string name) => Array.IndexOf(pathwayHeader, name);
+        var steps = File.ReadAllLines(Path.Combine(copy, "steps.csv"));
+        var stepHeader = steps[0].Split(',');
+        var stepRows = steps.Skip(1).Select(l => l.Split(',')).ToList();
+        var (pathway, line) = pathways.Skip(1).Select(l => l.Split(','))
+            .Where(c => c[PathwayColumn("exit_step_id")].Length > 0 && string.CompareOrdinal(c[PathwayColumn("exit_date")], "2024-01-01") < 0)
+            .Select(c => (Pathway: c, Step: stepRows.FindIndex(st => st[1] == c[0] && (st[0] == c[PathwayColumn("exit_step_id")]) == exitStep)))
+            .Where(x => x.Step >= 0).Select(x => (x.Pathway, Line: x.Step + 2)).First();
+        var exit = DateOnly.ParseExact(pathway[PathwayColumn("exit_date")], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var step = stepRows[line - 2];
+        Assert.True(string.CompareOrdinal(step[Array.IndexOf(stepHeader, "start_date")], pathway[PathwayColumn("exit_date")]) <= 0);
+        DatasetFolder.SetCell(copy, "steps.csv", line, "end_date", exit.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        DatasetFolder.Reseal(copy);
+        var target = Databases.NewEmpty("step-after-exit");
+
+        // Act
+        var result = await DatasetFolder.ImportAsync(target, copy);
+
+        // Assert: S1 reported on the end date of any step but the exit step.
+        var outside = result.Report.Issues.Where(i => i.Code == "STEP_OUTSIDE_PATHWAY").ToList();
+        if (exitStep) Assert.Empty(outside);
+        else
+        {
+            var issue = Assert.Single(outside);
+            Assert.Equal(("steps.csv", (int?)line, "end_date", step[0]), (issue.File, issue.Line, issue.Column, issue.RecordId));
+            Assert.False(result.Imported);
+        }
+    }
+
+    [Fact]
+    public async Task Import_AppointmentIdSentTwice_ReportedOnTheSecondLine()
+    {
+        // Arrange: an appointment sent again at the end of its file (the new keys of such a file are only checked for duplicates).
+        var (_, dataset) = await GeneratedDatasetAsync(60, seed: 6);
+        var copy = Track(DatasetFolder.Copy(dataset));
+        var path = Path.Combine(copy, "appointments.csv");
+        var lines = File.ReadAllText(path).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        Assert.True(lines.Count > 10);
+        var twice = lines[lines.Count / 2];
+        lines.Add(twice);
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n");
+        DatasetFolder.Reseal(copy);
+        var target = Databases.NewEmpty("appointment-twice");
+
+        // Act
+        var result = await DatasetFolder.ImportAsync(target, copy);
+
+        // Assert
+        Assert.False(result.Imported);
+        var issue = Assert.Single(result.Report.Issues, i => i.Code == "ID_DUPLICATE");
+        Assert.Equal(("appointments.csv", (int?)lines.Count, "appointment_id", twice.Split(',')[0]), (issue.File, issue.Line, issue.Column, issue.RecordId));
+        Assert.Equal(0, (await DatasetFolder.CountsAsync(target))["participants"]);
+    }
+
     [Fact]
     public async Task Import_ManifestDigestWrong_ChecksumMismatchAndNothingWritten()
     {
