@@ -46,6 +46,8 @@ else
   rm -rf "$work/pgdata"; mkdir -p "$work/pgdata"
   [ "$(id -u)" -eq 0 ] && chown postgres: "$work" "$work/pgdata"
   run_pg "$pg_bin/initdb" -D "$work/pgdata" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$work/initdb.log" 2>&1
+  : >"$work/pg.log"   # this run's server log only (a reused work folder keeps the file)
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$work/pg.log"
   run_pg "$pg_bin/pg_ctl" start -D "$work/pgdata" -l "$work/pg.log" -w -t 60 \
     -o "-h 127.0.0.1 -p $port -k $work/pgdata -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB" >/dev/null
   pg_started=1
