@@ -102,8 +102,8 @@ public static class ReportBenchCommand
     }
 
     /// <summary>
-    /// On PostgreSQL, the server's shared buffers against the size of what the consolidation reads (pathways, steps and
-    /// the pathways' entry-date index): when they do not fit, every run reads part of them again from the operating
+    /// On PostgreSQL, the server's shared buffers against the size of what the consolidation reads (the pathways with all
+    /// their indexes, and the steps' rows): when they do not fit, every run reads part of them again from the operating
     /// system's cache, which costs CPU (docs/reporting.md, Benchmark).
     /// </summary>
     private static async Task<string?> ServerMemoryAsync(ParcoursDbContext db, CancellationToken ct)
