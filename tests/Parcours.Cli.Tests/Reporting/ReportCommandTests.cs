@@ -1,9 +1,7 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Parcours.Core.Access;
 using Parcours.Core.Data;
-using Parcours.TestCommon.Reporting;
 
 namespace Parcours.Cli.Tests.Reporting;
 

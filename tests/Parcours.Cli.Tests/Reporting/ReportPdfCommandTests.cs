@@ -1,11 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
-using Parcours.Core.Access;
-using Parcours.Core.Data;
 using Parcours.TestCommon;
-using Parcours.TestCommon.Reporting;
 
 namespace Parcours.Cli.Tests.Reporting;
 

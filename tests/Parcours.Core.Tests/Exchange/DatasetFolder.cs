@@ -133,6 +133,23 @@ public static class DatasetFolder
         File.WriteAllText(path, string.Join("\r\n", lines));
     }
 
+    /// <summary>The lines of a CSV file (header first, CRLF endings, no empty last line).</summary>
+    public static List<string> Lines(string folder, string file) =>
+        File.ReadAllText(Path.Combine(folder, file)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    /// <summary>
+    /// Appends records at the end of a CSV file and reseals the manifest; returns the file line number (1 = header) of
+    /// the last one appended.
+    /// </summary>
+    public static int AppendRows(string folder, string file, params string[] rows)
+    {
+        var lines = Lines(folder, file);
+        lines.AddRange(rows);
+        File.WriteAllText(Path.Combine(folder, file), string.Join("\r\n", lines) + "\r\n");
+        Reseal(folder);
+        return lines.Count;
+    }
+
     public static void AssertSameFiles(string expected, string actual)
     {
         foreach (var file in Directory.GetFiles(expected, "*.csv"))

@@ -351,14 +351,11 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
         // Arrange: the first barrier sent again under a new barrier_id (same pathway, code and date).
         var (_, dataset) = await GeneratedDatasetAsync(40, seed: 3);
         var copy = Track(DatasetFolder.Copy(dataset));
-        var path = Path.Combine(copy, "barriers.csv");
-        var lines = File.ReadAllText(path).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        var lines = DatasetFolder.Lines(copy, "barriers.csv");
         Assert.True(lines.Count > 1);
         var cells = lines[1].Split(',');
         cells[0] = "BDOUBLE";
-        lines.Add(string.Join(',', cells));
-        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n");
-        DatasetFolder.Reseal(copy);
+        var line = DatasetFolder.AppendRows(copy, "barriers.csv", string.Join(',', cells));
         var target = Databases.NewEmpty("barrier-twice");
 
         // Act
@@ -367,7 +364,7 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
         // Assert
         Assert.False(result.Imported);
         var issue = Assert.Single(result.Report.Issues, i => i.Code == "ID_DUPLICATE");
-        Assert.Equal(("barriers.csv", (int?)lines.Count, "barrier_code", "BDOUBLE"), (issue.File, issue.Line, issue.Column, issue.RecordId));
+        Assert.Equal(("barriers.csv", (int?)line, "barrier_code", "BDOUBLE"), (issue.File, issue.Line, issue.Column, issue.RecordId));
     }
 
     [Fact]
@@ -382,12 +379,9 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
         var entry = DateOnly.Parse(pathway[Array.IndexOf(header, "entry_date")], System.Globalization.CultureInfo.InvariantCulture);
         var start = entry.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var end = entry.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var path = Path.Combine(copy, "contracts.csv");
-        var lines = File.ReadAllText(path).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
-        lines.Add($"CXCER,{pathway[0]},CER,{start},{start},{end},,,,");
-        lines.Add($"CXPPAE,{pathway[0]},PPAE,{start},{start},{end},,,,");
-        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n");
-        DatasetFolder.Reseal(copy);
+        var ppaeLine = DatasetFolder.AppendRows(copy, "contracts.csv",
+            $"CXCER,{pathway[0]},CER,{start},{start},{end},,,,",
+            $"CXPPAE,{pathway[0]},PPAE,{start},{start},{end},,,,");
         var target = Databases.NewEmpty("cer-ppae");
 
         // Act
@@ -396,7 +390,7 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
         // Assert: imported, with the overlap reported on the PPAE's line.
         Assert.True(result.Imported, string.Join("\n", result.Report.Issues.Where(i => i.Severity == IssueSeverity.Erreur).Take(5)));
         var overlap = Assert.Single(result.Report.Issues, i => i.Code == "CONTRACTS_OVERLAP");
-        Assert.Equal(("contracts.csv", (int?)lines.Count, "CXPPAE"), (overlap.File, overlap.Line, overlap.RecordId));
+        Assert.Equal(("contracts.csv", (int?)ppaeLine, "CXPPAE"), (overlap.File, overlap.Line, overlap.RecordId));
     }
 
     [Theory]
@@ -444,13 +438,10 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
         // Arrange: an appointment sent again at the end of its file (the new keys of such a file are only checked for duplicates).
         var (_, dataset) = await GeneratedDatasetAsync(60, seed: 6);
         var copy = Track(DatasetFolder.Copy(dataset));
-        var path = Path.Combine(copy, "appointments.csv");
-        var lines = File.ReadAllText(path).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        var lines = DatasetFolder.Lines(copy, "appointments.csv");
         Assert.True(lines.Count > 10);
         var twice = lines[lines.Count / 2];
-        lines.Add(twice);
-        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n");
-        DatasetFolder.Reseal(copy);
+        var line = DatasetFolder.AppendRows(copy, "appointments.csv", twice);
         var target = Databases.NewEmpty("appointment-twice");
 
         // Act
@@ -459,7 +450,7 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
         // Assert
         Assert.False(result.Imported);
         var issue = Assert.Single(result.Report.Issues, i => i.Code == "ID_DUPLICATE");
-        Assert.Equal(("appointments.csv", (int?)lines.Count, "appointment_id", twice.Split(',')[0]), (issue.File, issue.Line, issue.Column, issue.RecordId));
+        Assert.Equal(("appointments.csv", (int?)line, "appointment_id", twice.Split(',')[0]), (issue.File, issue.Line, issue.Column, issue.RecordId));
         Assert.Equal(0, (await DatasetFolder.CountsAsync(target))["participants"]);
     }
 
