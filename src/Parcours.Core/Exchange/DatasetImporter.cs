@@ -1182,113 +1182,151 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         var participantIndex = _indexes[ExchangeSchema.Participants.Name];
         var sexFromDatabase = new List<Pathway>();
 
-        async Task FlushNew()
+        // Batches are written on a pool thread while the next one is mapped: the server stores one batch while the
+        // client parses and maps the next, instead of each side waiting for the other. One batch at a time is in flight
+        // (one connection); whatever else uses the connection (updates, the organisations) waits for it first.
+        var inFlight = Task.CompletedTask;
+        var listType = typeof(List<>).MakeGenericType(spec.EntityType);
+
+        async Task WriteBatchAsync(IList batch, List<ParticipantIdentity> batchIdentities, List<ExchangeRecordKey> batchKeys, List<Pathway> batchSexes)
         {
-            if (sexFromDatabase.Count > 0)
+            if (batchSexes.Count > 0)
             {
-                var ids = sexFromDatabase.Select(p => p.ParticipantId).Distinct().ToList();
+                var ids = batchSexes.Select(p => p.ParticipantId).Distinct().ToList();
                 var sexes = await db.Participants.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
                     .ToDictionaryAsync(p => p.Id, p => p.Sex, ct);
-                foreach (var p in sexFromDatabase) p.ParticipantSex = sexes[p.ParticipantId];
-                sexFromDatabase.Clear();
+                foreach (var p in batchSexes) p.ParticipantSex = sexes[p.ParticipantId];
             }
-            if (fresh.Count > 0 && newOrganisations is null)
+            if (batch.Count > 0)
             {
-                await InsertAsync(writer, spec.EntityType, fresh, ct);
-                if (identities.Count > 0) await writer.InsertAsync(identities, ct);
-                created += fresh.Count;
-                fresh.Clear();
-                identities.Clear();
+                await InsertAsync(writer, spec.EntityType, batch, ct);
+                if (batchIdentities.Count > 0) await writer.InsertAsync(batchIdentities, ct);
             }
-            if (keys.Count > 0) { await writer.InsertAsync(keys, ct); keys.Clear(); }
+            if (batchKeys.Count > 0) await writer.InsertAsync(batchKeys, ct);
         }
 
-        using (var stream = source.Open(spec.Name))
-        using (var reader = new CsvRecordReader(stream))
+        async Task FlushNew()
         {
-            var fields = new List<string>();
-            reader.Read(fields); // header
-            Func<int, string?> cell = c => header.FieldOf[c] >= 0 ? fields[header.FieldOf[c]].Trim() : null;
-            while (reader.Read(fields))
+            var batch = newOrganisations is null ? fresh : (IList)Activator.CreateInstance(listType)!;
+            if (newOrganisations is null)
             {
-                var key = ExchangeSchema.LocalKey(spec, cell)!;
-                var slot = index.Find(key);
-                var id = slot >= 0 ? index.Ids[slot] : index.NextNewId++;
-                if (sexField >= 0 && slot >= 0 && Enum.TryParse<Sex>(fields[sexField].Trim(), out var participantSex))
-                    _participantSex[slot] = participantSex;
-                if (slot >= 0 && index.Stored[slot])
+                created += fresh.Count;
+                fresh = (IList)Activator.CreateInstance(listType)!;
+            }
+            var batchIdentities = identities;
+            var batchKeys = keys;
+            var batchSexes = sexFromDatabase;
+            if (batch.Count == 0 && batchKeys.Count == 0 && batchSexes.Count == 0) return;
+            identities = [];
+            keys = [];
+            sexFromDatabase = [];
+            await inFlight;
+            inFlight = Task.Run(() => WriteBatchAsync(batch, batchIdentities, batchKeys, batchSexes), ct);
+        }
+
+        async Task Drain()
+        {
+            try { await inFlight; }
+            finally { inFlight = Task.CompletedTask; }
+        }
+
+        try
+        {
+            using (var stream = source.Open(spec.Name))
+            using (var reader = new CsvRecordReader(stream))
+            {
+                var fields = new List<string>();
+                reader.Read(fields); // header
+                Func<int, string?> cell = c => header.FieldOf[c] >= 0 ? fields[header.FieldOf[c]].Trim() : null;
+                while (reader.Read(fields))
                 {
-                    pendingUpdates.Add((id, [.. fields]));
-                    if (pendingUpdates.Count >= 1000) { updated += await UpdateAsync(spec, header, accessors, pendingUpdates, ct); pendingUpdates.Clear(); }
-                    if (spec != ExchangeSchema.Organisations && !index.Keyed[slot])
+                    var key = ExchangeSchema.LocalKey(spec, cell)!;
+                    var slot = index.Find(key);
+                    var id = slot >= 0 ? index.Ids[slot] : index.NextNewId++;
+                    if (sexField >= 0 && slot >= 0 && Enum.TryParse<Sex>(fields[sexField].Trim(), out var participantSex))
+                        _participantSex[slot] = participantSex;
+                    if (slot >= 0 && index.Stored[slot])
                     {
-                        keys.Add(new ExchangeRecordKey { ProducerCode = _producer, File = spec.Name, LocalId = key, EntityId = id });
-                        index.Keyed[slot] = true;
-                    }
-                    continue;
-                }
-                var entity = newEntity();
-                setId(entity, id);
-                ParticipantIdentity? identity = null;
-                if (hasIdentityColumns) identity = new ParticipantIdentity { Id = id, LastName = "", FirstName = "" };
-                foreach (var a in emptyStrings)
-                    if (a.Get(entity) is null) a.Set(entity, "");
-                Apply(spec, header, fields, entity, identity, accessors);
-                switch (entity)
-                {
-                    case Participant p:
-                        var ownerSlot = index.Link[slot];
-                        p.OrganisationId = ownerSlot >= 0 ? orgIds[ownerSlot] : producerOrgId;
-                        p.CreatedAtUtc = now;
-                        if (p.BirthYear is null && identity?.BirthDate is { } birth) p.BirthYear = birth.Year;
-                        if (identity is not null)
+                        pendingUpdates.Add((id, [.. fields]));
+                        if (pendingUpdates.Count >= 1000) { await Drain(); updated += await UpdateAsync(spec, header, accessors, pendingUpdates, ct); pendingUpdates.Clear(); }
+                        if (spec != ExchangeSchema.Organisations && !index.Keyed[slot])
                         {
-                            identity.OrganisationId = p.OrganisationId;
-                            identity.RefreshSearchName();
-                            identities.Add(identity);
+                            keys.Add(new ExchangeRecordKey { ProducerCode = _producer, File = spec.Name, LocalId = key, EntityId = id });
+                            index.Keyed[slot] = true;
                         }
-                        break;
-                    case Pathway pw:
-                        var participantSlot = participantIndex.Find(fields[participantField].Trim());
-                        if (participantSlot >= 0 && participantSlot < _participantSex.Length && _participantSex[participantSlot] != 0)
-                            pw.ParticipantSex = _participantSex[participantSlot];
-                        else sexFromDatabase.Add(pw);
-                        if (exitSteps!.TryGetValue(slot, out var exitKey)) pw.ExitStepId = _indexes[ExchangeSchema.Steps.Name].Ids[_indexes[ExchangeSchema.Steps.Name].Slots[exitKey]];
-                        pw.ExitStepId = exitSteps.ContainsKey(slot) ? pw.ExitStepId : null;
-                        break;
-                    case Referent r:
-                        if (header.FieldOf[IndexOf(spec, "programme_organisation_id")] < 0 || r.OrganisationId == 0) r.OrganisationId = r.EmployerOrganisationId ?? producerOrgId;
-                        break;
-                    case Organisation o:
-                        newOrganisations!.Add(o);
-                        break;
+                        continue;
+                    }
+                    var entity = newEntity();
+                    setId(entity, id);
+                    ParticipantIdentity? identity = null;
+                    if (hasIdentityColumns) identity = new ParticipantIdentity { Id = id, LastName = "", FirstName = "" };
+                    foreach (var a in emptyStrings)
+                        if (a.Get(entity) is null) a.Set(entity, "");
+                    Apply(spec, header, fields, entity, identity, accessors);
+                    switch (entity)
+                    {
+                        case Participant p:
+                            var ownerSlot = index.Link[slot];
+                            p.OrganisationId = ownerSlot >= 0 ? orgIds[ownerSlot] : producerOrgId;
+                            p.CreatedAtUtc = now;
+                            if (p.BirthYear is null && identity?.BirthDate is { } birth) p.BirthYear = birth.Year;
+                            if (identity is not null)
+                            {
+                                identity.OrganisationId = p.OrganisationId;
+                                identity.RefreshSearchName();
+                                identities.Add(identity);
+                            }
+                            break;
+                        case Pathway pw:
+                            var participantSlot = participantIndex.Find(fields[participantField].Trim());
+                            if (participantSlot >= 0 && participantSlot < _participantSex.Length && _participantSex[participantSlot] != 0)
+                                pw.ParticipantSex = _participantSex[participantSlot];
+                            else sexFromDatabase.Add(pw);
+                            if (exitSteps!.TryGetValue(slot, out var exitKey)) pw.ExitStepId = _indexes[ExchangeSchema.Steps.Name].Ids[_indexes[ExchangeSchema.Steps.Name].Slots[exitKey]];
+                            pw.ExitStepId = exitSteps.ContainsKey(slot) ? pw.ExitStepId : null;
+                            break;
+                        case Referent r:
+                            if (header.FieldOf[IndexOf(spec, "programme_organisation_id")] < 0 || r.OrganisationId == 0) r.OrganisationId = r.EmployerOrganisationId ?? producerOrgId;
+                            break;
+                        case Organisation o:
+                            newOrganisations!.Add(o);
+                            break;
+                    }
+                    fresh.Add(entity);
+                    if (spec != ExchangeSchema.Organisations && !derivable)
+                        keys.Add(new ExchangeRecordKey { ProducerCode = _producer, File = spec.Name, LocalId = key, EntityId = id });
+                    if (fresh.Count >= options.BatchSize) await FlushNew();
                 }
-                fresh.Add(entity);
-                if (spec != ExchangeSchema.Organisations && !derivable)
-                    keys.Add(new ExchangeRecordKey { ProducerCode = _producer, File = spec.Name, LocalId = key, EntityId = id });
-                if (fresh.Count >= options.BatchSize) await FlushNew();
             }
-        }
-        if (newOrganisations is not null)
-        {
-            // Parents and intermediate bodies first, so that the foreign keys hold row by row.
-            var pending = newOrganisations.ToList();
-            var ordered = new List<Organisation>();
-            var placed = new HashSet<long>();
-            bool Placed(long? id) => id is null || placed.Contains(id.Value) || !pending.Any(p => p.Id == id);
-            while (pending.Count > 0)
+            if (newOrganisations is not null)
             {
-                var ready = pending.Where(o => Placed(o.ParentOrganisationId) && Placed(o.IntermediateBodyId)).ToList();
-                if (ready.Count == 0) ready = pending.ToList(); // a cycle: reported? written as is
-                foreach (var o in ready) { ordered.Add(o); placed.Add(o.Id); pending.Remove(o); }
+                // Parents and intermediate bodies first, so that the foreign keys hold row by row.
+                var pending = newOrganisations.ToList();
+                var ordered = new List<Organisation>();
+                var placed = new HashSet<long>();
+                bool Placed(long? id) => id is null || placed.Contains(id.Value) || !pending.Any(p => p.Id == id);
+                while (pending.Count > 0)
+                {
+                    var ready = pending.Where(o => Placed(o.ParentOrganisationId) && Placed(o.IntermediateBodyId)).ToList();
+                    if (ready.Count == 0) ready = pending.ToList(); // a cycle: reported? written as is
+                    foreach (var o in ready) { ordered.Add(o); placed.Add(o.Id); pending.Remove(o); }
+                }
+                await Drain();
+                foreach (var o in ordered) await writer.InsertAsync(new[] { o }, ct);
+                created += ordered.Count;
+                fresh.Clear();
             }
-            foreach (var o in ordered) await writer.InsertAsync(new[] { o }, ct);
-            created += ordered.Count;
-            fresh.Clear();
+            await FlushNew();
+            await Drain();
+            if (pendingUpdates.Count > 0) updated += await UpdateAsync(spec, header, accessors, pendingUpdates, ct);
+            return (created, updated);
         }
-        await FlushNew();
-        if (pendingUpdates.Count > 0) updated += await UpdateAsync(spec, header, accessors, pendingUpdates, ct);
-        return (created, updated);
+        catch
+        {
+            // The batch in flight uses the connection: let it end before the transaction is rolled back.
+            try { await inFlight; } catch (Exception) { /* the first error is the one reported */ }
+            throw;
+        }
     }
 
     /// <summary>
