@@ -5,7 +5,8 @@
 #    into a SQLite file, and exports them as a dataset (`parcours export`);
 # 2. imports the dataset into an empty PostgreSQL database and into an empty SQLite file (`parcours import`),
 #    measuring wall time and peak memory (maximum resident set size, GNU time);
-# 3. times PostgreSQL's own COPY of the same CSV files into unindexed tables of text columns: the floor;
+# 3. times PostgreSQL's own COPY of the same CSV files into unindexed tables of the same shape, the floor, twice:
+#    every column text, and columns typed as the exchange format says (`parcours bench copy-floor`);
 # 4. prints rows/s and peak memory side by side, the CPU seconds of the import process (user + system) and, with the
 #    throw-away server, those of the server processes that ended meanwhile (the import's backend, parallel workers);
 #    with PARCOURS_BENCH_PG the server CPU shows 0.
@@ -103,25 +104,28 @@ if [ "${PARCOURS_BENCH_SQLITE:-1}" != 0 ]; then
   read -r sq_s sq_kib _ _ < <(measure sqlite "${cli[@]}" --db "$work/import.db" import "$dataset")
 fi
 
+# The floor twice: text columns (the cheapest load there is) and columns typed as the exchange format says (date,
+# integer, numeric, boolean), the «unindexed table of the same shape».
+floor_run() { # label, copy-floor options…: prints "seconds server_cpu_s"
+  local label="$1"; shift
+  local fdb="parcours_floor_$$"
+  pg -d postgres -c "DROP DATABASE IF EXISTS $fdb" -c "CREATE DATABASE $fdb"
+  "${cli[@]}" bench copy-floor "$dataset" "$@" >"$work/copy-$label.sql"
+  local s _kib _c server
+  read -r s _kib _c server < <(measure "floor-$label" "$psql" -q -v ON_ERROR_STOP=1 -h "$host" -p "${port:-5432}" -U "$user" -d "$fdb" -f "$work/copy-$label.sql")
+  pg -d postgres -c "DROP DATABASE IF EXISTS $fdb"
+  echo "$s $server"
+}
 log "PostgreSQL COPY floor (unindexed tables, text columns)"
-floor="parcours_floor_$$"
-pg -d postgres -c "DROP DATABASE IF EXISTS $floor" -c "CREATE DATABASE $floor"
-copy_sql="$work/copy.sql"; : >"$copy_sql"
-for f in "$dataset"/*.csv; do
-  [ "$(basename "$f")" = import-report.csv ] && continue   # written by the imports above (warnings), not data
-  t="floor_$(basename "$f" .csv)"
-  cols=$(head -1 "$f" | tr -d '\r' | sed 's/,/ text, /g; s/$/ text/')
-  echo "CREATE UNLOGGED TABLE $t ($cols);" >>"$copy_sql"
-  echo "\\copy $t FROM '$f' WITH (FORMAT csv, HEADER true)" >>"$copy_sql"
-done
-sed -i 's/CREATE UNLOGGED TABLE/CREATE TABLE/' "$copy_sql"
-read -r floor_s floor_kib _ floor_server < <(measure floor "$psql" -q -v ON_ERROR_STOP=1 -h "$host" -p "${port:-5432}" -U "$user" -d "$floor" -f "$copy_sql")
+read -r floor_s floor_server < <(floor_run text)
+log "PostgreSQL COPY floor (unindexed tables, typed columns)"
+read -r typed_s typed_server < <(floor_run typed --typed)
 
-pg -d postgres -c "DROP DATABASE IF EXISTS $db" -c "DROP DATABASE IF EXISTS $floor"
+pg -d postgres -c "DROP DATABASE IF EXISTS $db"
 grep -E "validation|écriture" "$work/time-pg.log" >&2 || true
-python3 - "$participants" "$rows" "$pg_s" "$pg_kib" "$sq_s" "$sq_kib" "$floor_s" "$pg_cpu" "$pg_server" "$floor_server" <<'PY'
+python3 - "$participants" "$rows" "$pg_s" "$pg_kib" "$sq_s" "$sq_kib" "$floor_s" "$pg_cpu" "$pg_server" "$floor_server" "$typed_s" "$typed_server" <<'PY'
 import sys
-n, rows, pg_s, pg_kib, sq_s, sq_kib, floor_s, pg_cpu, pg_server, floor_server = sys.argv[1:]
+n, rows, pg_s, pg_kib, sq_s, sq_kib, floor_s, pg_cpu, pg_server, floor_server, typed_s, typed_server = sys.argv[1:]
 rows = int(rows)
 def line(label, s, kib=None):
     s = float(s); rate = rows / s if s else 0
@@ -131,7 +135,9 @@ print(f"Dataset: {int(n):,} participants, {rows:,} rows over all files")
 print(f"{'':<34} {'time':>11} {'':>19} {'peak memory':>12}")
 line("parcours import → PostgreSQL", pg_s, pg_kib)
 if float(sq_s) > 0: line("parcours import → SQLite", sq_s, sq_kib)
-line("PostgreSQL COPY (floor)", floor_s)
-print(f"PostgreSQL import / COPY floor: {float(pg_s) / float(floor_s):.2f}×")
-print(f"CPU of the PostgreSQL import: client {float(pg_cpu):.1f} s, server {float(pg_server):.1f} s (COPY floor: server {float(floor_server):.1f} s)")
+line("PostgreSQL COPY, text columns", floor_s)
+line("PostgreSQL COPY, typed columns", typed_s)
+print(f"PostgreSQL import / COPY floor: {float(pg_s) / float(floor_s):.2f}× (text columns), {float(pg_s) / float(typed_s):.2f}× (typed columns)")
+print(f"CPU of the PostgreSQL import: client {float(pg_cpu):.1f} s, server {float(pg_server):.1f} s "
+      f"(COPY floor: server {float(floor_server):.1f} s text, {float(typed_server):.1f} s typed)")
 PY

@@ -22,6 +22,7 @@ public static class BenchCommand
         var command = new Command("bench", "Mesure le temps serveur des requêtes de la liste des participants et de la fiche.") { requests };
         command.Subcommands.Add(BenchCaseloadCommand.Create());
         command.Subcommands.Add(ReportBenchCommand.Create());
+        command.Subcommands.Add(CopyFloorCommand.Create());
         command.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(requests);
