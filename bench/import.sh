@@ -7,7 +7,10 @@
 #    measuring wall time and peak memory (maximum resident set size, GNU time);
 # 3. times PostgreSQL's own COPY of the same CSV files into unindexed tables of the same shape, the floor, twice:
 #    every column text, and columns typed as the exchange format says (`parcours bench copy-floor`);
-# 4. prints rows/s and peak memory side by side, the CPU seconds of the import process (user + system) and, with the
+# 4. dumps the imported database and restores it into an empty one with PostgreSQL's own pg_restore, timing the rows
+#    and then the indexes, keys and foreign keys: what PostgreSQL alone needs to bring the same tables to the same state
+#    (PARCOURS_BENCH_RESTORE=0 leaves it out);
+# 5. prints rows/s and peak memory side by side, the CPU seconds of the import process (user + system) and, with the
 #    throw-away server, those of the server processes that ended meanwhile (the import's backend, parallel workers);
 #    with PARCOURS_BENCH_PG the server CPU shows 0.
 #
@@ -121,11 +124,31 @@ read -r floor_s floor_server < <(floor_run text)
 log "PostgreSQL COPY floor (unindexed tables, typed columns)"
 read -r typed_s typed_server < <(floor_run typed --typed)
 
+# The reference of PostgreSQL's own restore: the imported database is dumped, then restored into an empty one with
+# pg_restore, in two timed steps: the rows (COPY into the application's tables, without their indexes) and the indexes,
+# keys and foreign keys (what the application reads them by). What PostgreSQL alone needs to bring the same tables to
+# the same state; the import does that work plus reading and checking the CSV files.
+restore_s=0; restore_post_s=0; restore_server=0; restore_post_server=0
+if [ "${PARCOURS_BENCH_RESTORE:-1}" != 0 ]; then
+  log "PostgreSQL's own restore of the imported database (pg_dump, then pg_restore: rows, then indexes and keys)"
+  pg_args=(-h "$host" -p "${port:-5432}" -U "$user")
+  "$pg_bin/pg_dump" "${pg_args[@]}" -Fc -Z0 -d "$db" -f "$work/import.dump"
+  rdb="parcours_restore_$$"
+  pg -d postgres -c "DROP DATABASE IF EXISTS $rdb" -c "CREATE DATABASE $rdb"
+  "$pg_bin/pg_restore" "${pg_args[@]}" --section=pre-data -d "$rdb" "$work/import.dump"
+  read -r restore_s _ _ restore_server < <(measure restore-data "$pg_bin/pg_restore" "${pg_args[@]}" --single-transaction --section=data -d "$rdb" "$work/import.dump")
+  read -r restore_post_s _ _ restore_post_server < <(measure restore-post "$pg_bin/pg_restore" "${pg_args[@]}" --single-transaction --section=post-data -d "$rdb" "$work/import.dump")
+  pg -d postgres -c "DROP DATABASE IF EXISTS $rdb"
+  rm -f "$work/import.dump"
+fi
+
 pg -d postgres -c "DROP DATABASE IF EXISTS $db"
 grep -E "validation|écriture" "$work/time-pg.log" >&2 || true
-python3 - "$participants" "$rows" "$pg_s" "$pg_kib" "$sq_s" "$sq_kib" "$floor_s" "$pg_cpu" "$pg_server" "$floor_server" "$typed_s" "$typed_server" <<'PY'
+python3 - "$participants" "$rows" "$pg_s" "$pg_kib" "$sq_s" "$sq_kib" "$floor_s" "$pg_cpu" "$pg_server" "$floor_server" "$typed_s" "$typed_server" \
+  "$restore_s" "$restore_post_s" "$restore_server" "$restore_post_server" <<'PY'
 import sys
-n, rows, pg_s, pg_kib, sq_s, sq_kib, floor_s, pg_cpu, pg_server, floor_server, typed_s, typed_server = sys.argv[1:]
+n, rows, pg_s, pg_kib, sq_s, sq_kib, floor_s, pg_cpu, pg_server, floor_server, typed_s, typed_server, \
+  restore_s, restore_post_s, restore_server, restore_post_server = sys.argv[1:]
 rows = int(rows)
 def line(label, s, kib=None):
     s = float(s); rate = rows / s if s else 0
@@ -137,7 +160,14 @@ line("parcours import → PostgreSQL", pg_s, pg_kib)
 if float(sq_s) > 0: line("parcours import → SQLite", sq_s, sq_kib)
 line("PostgreSQL COPY, text columns", floor_s)
 line("PostgreSQL COPY, typed columns", typed_s)
+restore = float(restore_s) + float(restore_post_s)
+if restore > 0:
+    line("pg_restore of the imported tables", restore)
+    print(f"{'':<36}rows {float(restore_s):.1f} s, indexes and keys {float(restore_post_s):.1f} s")
 print(f"PostgreSQL import / COPY floor: {float(pg_s) / float(floor_s):.2f}× (text columns), {float(pg_s) / float(typed_s):.2f}× (typed columns)")
+if restore > 0:
+    print(f"pg_restore / COPY floor: {restore / float(floor_s):.2f}× (text columns); PostgreSQL import / pg_restore: {float(pg_s) / restore:.2f}×")
 print(f"CPU of the PostgreSQL import: client {float(pg_cpu):.1f} s, server {float(pg_server):.1f} s "
-      f"(COPY floor: server {float(floor_server):.1f} s text, {float(typed_server):.1f} s typed)")
+      f"(COPY floor: server {float(floor_server):.1f} s text, {float(typed_server):.1f} s typed"
+      + (f"; pg_restore: server {float(restore_server) + float(restore_post_server):.1f} s" if restore > 0 else "") + ")")
 PY
