@@ -80,6 +80,7 @@ public static class ParcoursWebApp
             return Task.CompletedTask;
         }));
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(ImportReportStore.Default());
 
         var app = builder.Build();
         var french = new CultureInfo("fr-FR");

@@ -263,6 +263,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             db.AuditEntries.Add(new AuditEntry
             {
                 AtUtc = _clock.GetUtcNow().UtcDateTime, UserId = db.Scope.UserId, Actor = db.Scope.Actor, EntityType = "Dataset", Action = "Imported",
+                OrganisationId = _indexes[ExchangeSchema.Organisations.Name].Ids[producerSlot], // the producer's journal lists it
                 Changes = JsonSerializer.Serialize(new { dataset_id = _manifest.DatasetId, producer = _producer, produced_at = _manifest.ProducedAt, rows, created, updated, deleted,
                     files = _manifest.Files.Select(f => new { f.Name, f.Rows }) }),
             });

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Parcours.Core.Data;
 using Parcours.Core.Exchange;
@@ -25,48 +26,55 @@ public static class ExchangeApi
             .WithSummary("Exporte les données de l'organisation au format d'échange (zip) ; anonymised=true pour le flux de consolidation nationale, excel=true pour des fichiers lisibles par un tableur (BOM et « ; »).");
     }
 
-    private static bool Allowed(HttpContext http) => http.User.Has(Role.Coordinator | Role.Administrator);
+    private static bool Allowed(HttpContext http) => ExchangeUploads.MayExchange(http.User);
 
     private static async Task<IResult> ImportAsync(HttpContext http, ParcoursDbContext db, CancellationToken ct)
     {
         if (!Allowed(http)) return Results.StatusCode(StatusCodes.Status403Forbidden);
         if (!http.Request.HasFormContentType) return Results.Problem("Envoyez le jeu de données en multipart/form-data, champ « dataset ».", statusCode: 400);
-        var form = await http.Request.ReadFormAsync(ct);
-        var upload = form.Files.GetFile("dataset") ?? form.Files.FirstOrDefault();
-        if (upload is null) return Results.Problem("Aucun fichier reçu : joignez le jeu de données (.zip) dans le champ « dataset ».", statusCode: 400);
-        var temp = Path.GetTempFileName();
+        // A dataset may be larger than the server's default limits of a request body (30 MB) and of a form (128 MB).
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = ExchangeUploads.MaxUploadBytes;
+        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = ExchangeUploads.MaxUploadBytes }));
+        IFormCollection form;
         try
         {
-            await using (var file = File.Create(temp)) await upload.CopyToAsync(file, ct);
-            IReadOnlySet<string>? producers = null;
-            if (!http.User.Has(Role.Administrator))
-            {
-                var organisationId = UserClaims.Long(http.User, UserClaims.OrganisationId);
-                var code = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Code).SingleOrDefaultAsync(ct);
-                producers = new HashSet<string> { code ?? "" };
-            }
-            ImportResult result;
-            using (var source = DatasetSource.Open(temp))
-                result = await new DatasetImporter(db).ImportAsync(source, new ImportOptions { AllowedProducers = producers }, null, ct);
-            if (!result.Imported && !result.AlreadyImported)
-            {
-                var report = new MemoryStream();
-                result.Report.WriteCsv(report);
-                return Results.File(report.ToArray(), "text/csv; charset=utf-8", "import-report.csv") is var file2
-                    ? Results.Extensions.WithStatus(file2, StatusCodes.Status422UnprocessableEntity) : file2;
-            }
-            return Results.Ok(new ImportSummary(result.Imported, result.AlreadyImported, result.Rows, result.Created, result.Updated, result.Deleted,
-                result.Report.Sorted().Select(i => new ImportIssueDto(i.Severity.ToString().ToUpperInvariant(), i.File, i.Line, i.Column, i.RecordId, i.Code, i.MessageFr)).ToList()));
+            form = await http.Request.ReadFormAsync(ct);
         }
-        finally
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
-            File.Delete(temp);
+            return Results.Problem($"Le jeu de données dépasse la taille admise ({ExchangeUploads.MaxUploadBytes / (1024 * 1024)} Mo) ou le formulaire est mal formé.", statusCode: 413);
         }
+        var upload = form.Files.GetFile("dataset") ?? form.Files.FirstOrDefault();
+        if (upload is null) return Results.Problem("Aucun fichier reçu : joignez le jeu de données (.zip) dans le champ « dataset ».", statusCode: 400);
+        var result = await ExchangeUploads.ImportAsync(http.User, db, upload, ct);
+        if (!result.Imported && !result.AlreadyImported)
+        {
+            var report = new MemoryStream();
+            result.Report.WriteCsv(report);
+            return Results.Extensions.WithStatus(Results.File(report.ToArray(), "text/csv; charset=utf-8", "import-report.csv"), StatusCodes.Status422UnprocessableEntity);
+        }
+        return Results.Ok(new ImportSummary(result.Imported, result.AlreadyImported, result.Rows, result.Created, result.Updated, result.Deleted,
+            result.Report.Sorted().Select(i => new ImportIssueDto(i.Severity.ToString().ToUpperInvariant(), i.File, i.Line, i.Column, i.RecordId, i.Code, i.MessageFr)).ToList()));
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext http, ParcoursDbContext db, DatabaseTarget target, bool? anonymised, DateOnly? from, DateOnly? to, bool? excel, CancellationToken ct)
+    /// <summary>A date of the query (yyyy-MM-dd); empty as a form sends a date field left blank.</summary>
+    private static bool TryDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)) return false;
+        date = d;
+        return true;
+    }
+
+    private static async Task<IResult> ExportAsync(HttpContext http, ParcoursDbContext db, DatabaseTarget target, bool? anonymised,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "from")] string? fromText, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "to")] string? toText, bool? excel, CancellationToken ct)
     {
         if (!Allowed(http)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+        if (!TryDate(fromText, out var from) || !TryDate(toText, out var to))
+            return Results.Problem("Les dates de début et de fin s'écrivent AAAA-MM-JJ (par exemple 2025-01-31).", statusCode: 400);
+        if (from is { } f && to is { } t && f > t)
+            return Results.Problem("La date de début est postérieure à la date de fin.", statusCode: 400);
         var organisationId = UserClaims.Long(http.User, UserClaims.OrganisationId);
         var code = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Code).SingleOrDefaultAsync(ct);
         if (code is null) return Results.NotFound();

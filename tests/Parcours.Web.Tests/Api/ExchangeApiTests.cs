@@ -39,6 +39,20 @@ public class ExchangeApiTests(SharedWebApp app) : IClassFixture<SharedWebApp>
         Assert.False(manifest.RootElement.GetProperty("anonymised").GetBoolean());
     }
 
+    [Theory]
+    [InlineData("from=31/01/2025", "Les dates de début et de fin s'écrivent AAAA-MM-JJ (par exemple 2025-01-31).")]
+    [InlineData("from=2025-12-31&to=2025-01-01", "La date de début est postérieure à la date de fin.")]
+    public async Task Export_BadPeriod_400WithAFrenchMessage(string query, string message)
+    {
+        using var client = await app.Factory.LoginAsync("coordinateur1");
+
+        using var response = await client.GetAsync("/api/v1/exports?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(message, problem.RootElement.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task Export_Referent_Forbidden()
     {

@@ -13,7 +13,7 @@ public sealed class IndexModel(ParcoursDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "type")] public string? Type { get; set; }
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
-    public IReadOnlyList<string> Types { get; } = ["Pathway", "Participant", "ParticipantIdentity", "Step", "Barrier", "CommitmentContract", "Appointment", "User", "Referent"];
+    public IReadOnlyList<string> Types { get; } = ["Pathway", "Participant", "ParticipantIdentity", "Step", "Barrier", "CommitmentContract", "Appointment", "User", "Referent", "Dataset"];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,6 +33,7 @@ public sealed class IndexModel(ParcoursDbContext db) : PageModel
         "Appointment" => "Rendez-vous",
         "User" => "Utilisateur",
         "Referent" => "Référent",
+        "Dataset" => "Jeu de données",
         _ => type,
     };
 
@@ -41,6 +42,9 @@ public sealed class IndexModel(ParcoursDbContext db) : PageModel
         "Created" => "Création",
         "Updated" => "Modification",
         "Deleted" => "Suppression",
+        "Imported" => "Import",
+        "Exported" => "Export",
+        "ExportedAnonymised" => "Export anonymisé",
         _ => action,
     };
 }
