@@ -171,6 +171,22 @@ public class ExchangePageTests(SharedWebApp app) : IClassFixture<SharedWebApp>
     }
 
     [Fact]
+    public async Task Upload_ZipThatIsNot_RefusedWithTheContainerError()
+    {
+        var demo = await DemoDatabase.GetAsync();
+        await using var factory = new ParcoursWebFactory(demo.CreateCopy("exchange-page-notzip"));
+        using var client = await factory.LoginAsync("coordinateur1");
+
+        var page = await UploadAsync(client, Encoding.UTF8.GetBytes("ceci n'est pas une archive"), "jeu.zip");
+
+        Assert.NotNull(page.QuerySelector("[data-outcome=rejected]"));
+        var rows = Rows(page, "import-issues");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("Erreur", r[0]));
+        Assert.Contains(rows, r => r[5] == "CONTAINER_INVALID");
+    }
+
+    [Fact]
     public async Task Page_ReferentIsTurnedAway_CoordinatorSeesItInTheMenu()
     {
         using var referent = await app.Factory.LoginAsync("referent1-1");
