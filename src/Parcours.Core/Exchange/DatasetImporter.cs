@@ -181,7 +181,9 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         var previous = await db.Set<ExchangeDataset>().AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == _manifest.DatasetId, ct);
         if (previous is not null)
         {
-            if (previous.FilesDigest == digest)
+            // The manifest says «the same files»: only their bytes can confirm it. A file changed after the manifest was
+            // written (a cell edited by hand) goes on to the full validation, which reports it (CHECKSUM_MISMATCH).
+            if (previous.FilesDigest == digest && FilesMatchManifest(source))
             {
                 _report.Add(new ImportIssue(IssueSeverity.Information, "manifest.json", null, "dataset_id", "", "DATASET_ALREADY_IMPORTED",
                     "Ce jeu a déjà été importé à l'identique : aucune modification.", "This dataset was already imported as is: nothing changed."));
@@ -311,6 +313,26 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             if (spec != ExchangeSchema.Organisations && !KeyDerivable(spec)) Add(Table(typeof(ExchangeRecordKey)), rows);
         }
         return incoming;
+    }
+
+    /// <summary>True when every file listed by the manifest is present and has the SHA-256 the manifest gives it.</summary>
+    private bool FilesMatchManifest(DatasetSource source)
+    {
+        foreach (var listed in _manifest.Files)
+        {
+            if (!source.Names.Contains(listed.Name)) return false;
+            try
+            {
+                using var hashing = new HashingStream(source.Open(listed.Name));
+                hashing.Drain();
+                if (hashing.Sha256() != listed.Sha256) return false;
+            }
+            catch (InvalidDataException)
+            {
+                return false; // an unreadable entry of the archive: the validation reports it
+            }
+        }
+        return true;
     }
 
     private static string FilesDigest(Manifest manifest) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(

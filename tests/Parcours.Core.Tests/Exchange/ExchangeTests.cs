@@ -94,6 +94,28 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
     }
 
     [Fact]
+    public async Task Import_ImportedDatasetEditedWithoutItsManifest_NotTakenAsAlreadyImported_ReportsTheFileAndTheLine()
+    {
+        // A user imports a dataset, then fixes or breaks a cell by hand and imports the folder again: the manifest
+        // still says «the same files», the bytes do not.
+        var (_, dataset) = await GeneratedDatasetAsync(400);
+        var target = Databases.NewEmpty("edited-after-import");
+        Assert.True((await DatasetFolder.ImportAsync(target, dataset)).Imported);
+        var before = await DatasetFolder.CountsAsync(target);
+        var copy = Track(DatasetFolder.Copy(dataset));
+        DatasetFolder.SetCell(copy, "steps.csv", 812, "employer_siret", "90112345500016");
+
+        var second = await DatasetFolder.ImportAsync(target, copy);
+
+        Assert.False(second.AlreadyImported);
+        Assert.False(second.Imported);
+        var errors = second.Report.Issues.Where(i => i.Severity == IssueSeverity.Erreur).Select(i => (i.File, i.Line, i.Column, i.Code)).ToList();
+        Assert.Contains(("steps.csv", (int?)812, "employer_siret", "SIRET_CHECKSUM"), errors);
+        Assert.Contains(("steps.csv", (int?)null, "", "CHECKSUM_MISMATCH"), errors);
+        Assert.Equal(before, await DatasetFolder.CountsAsync(target));
+    }
+
+    [Fact]
     public async Task Import_NewDatasetWithSameRows_UpdatesNothingAndWritesNoRecordAudit()
     {
         var (_, dataset) = await GeneratedDatasetAsync(60);
