@@ -85,19 +85,28 @@ public sealed class InitialLoad
         return load;
     }
 
-    /// <summary>Rebuilds the indexes, then adds the foreign keys back (validating every row), then refreshes statistics.</summary>
-    public async Task CompleteAsync(ParcoursDbContext db, CancellationToken ct)
+    private readonly HashSet<string> _completed = [];
+
+    /// <summary>
+    /// Rebuilds the keys and indexes, then adds the foreign keys back (validating every row), then refreshes statistics:
+    /// of the tables given (those whose rows are all written; the others are left for a later call), or of every table
+    /// not completed yet when <paramref name="tables"/> is null. A foreign key is added back with its table: the keys it
+    /// points at were never dropped.
+    /// </summary>
+    public async Task CompleteAsync(ParcoursDbContext db, IReadOnlyCollection<string>? tables, CancellationToken ct)
     {
-        if (_tables.Count == 0) return;
+        var now = _tables.Where(t => !_completed.Contains(t) && (tables is null || tables.Contains(t))).ToHashSet();
+        if (now.Count == 0) return;
+        _completed.UnionWith(now);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         await ExecuteAsync(connection, transaction, "SET LOCAL maintenance_work_mem = '256MB'", ct);
-        foreach (var (table, name, definition) in _keys)
+        foreach (var (table, name, definition) in _keys.Where(k => now.Contains(k.Table)))
             await ExecuteAsync(connection, transaction, $"ALTER TABLE {Quote(table)} ADD CONSTRAINT {Quote(name)} {definition}", ct);
-        foreach (var (_, _, definition) in _indexes) await ExecuteAsync(connection, transaction, definition, ct);
-        foreach (var (table, name, definition) in _foreignKeys)
+        foreach (var (_, _, definition) in _indexes.Where(i => now.Contains(i.Table))) await ExecuteAsync(connection, transaction, definition, ct);
+        foreach (var (table, name, definition) in _foreignKeys.Where(f => now.Contains(f.Table)))
             await ExecuteAsync(connection, transaction, $"ALTER TABLE {Quote(table)} ADD CONSTRAINT {Quote(name)} {definition}", ct);
-        foreach (var table in _tables) await ExecuteAsync(connection, transaction, $"ANALYZE {Quote(table)}", ct);
+        foreach (var table in _tables.Where(now.Contains)) await ExecuteAsync(connection, transaction, $"ANALYZE {Quote(table)}", ct);
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -165,11 +165,11 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
     {
         options ??= new ImportOptions();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var validated = TimeSpan.Zero;
+        var validating = TimeSpan.Zero; // time spent checking the files (pass 1), the rest is writing
         ImportResult Result(bool imported, bool already, long rows = 0, int created = 0, int updated = 0) =>
             new(_report, imported, already, rows, created, updated, watch.Elapsed)
             {
-                Phases = (validated == TimeSpan.Zero ? watch.Elapsed.TotalSeconds : validated.TotalSeconds, validated == TimeSpan.Zero ? 0 : (watch.Elapsed - validated).TotalSeconds),
+                Phases = imported ? (validating.TotalSeconds, (watch.Elapsed - validating).TotalSeconds) : (watch.Elapsed.TotalSeconds, 0),
             };
 
         // Phase 1: container and manifest.
@@ -209,29 +209,57 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         var files = ExchangeSchema.Files.Where(Listed).ToList();
         var step = 0;
         var total = files.Count * 2;
-        foreach (var spec in files)
+        // On PostgreSQL, the files that nothing references (barriers, contracts, appointments, monthly reports, clause
+        // hours: the last ones of the order, two thirds of the rows of a large dataset) are checked after the others are
+        // written, while the server rebuilds the indexes of those tables: the client's checks and the server's index
+        // builds overlap instead of following each other. An error found then rolls the whole transaction back: the
+        // dataset is still all or nothing. Deletions and key changes are checked against the database: with them, every
+        // file is checked first, as on SQLite.
+        var tail = db.Engine == DatabaseEngine.Postgres && !Listed(ExchangeSchema.Deletions) && !Listed(ExchangeSchema.PseudonymRekey)
+            ? files.AsEnumerable().Reverse().TakeWhile(f => _indexes[f.Name].Leaf).Reverse().ToList() : [];
+        var head = files.Take(files.Count - tail.Count).ToList();
+        async Task ValidateFilesAsync(IEnumerable<FileSpec> specs)
         {
-            progress?.Report((step++, total));
-            await ValidateFileAsync(source, spec, options, ct);
-            ResolveDeferred(spec.Name);
-            ForgetFactsRead(spec.Name);
-            CompactAfter(_read.TryGetValue(spec.Name, out var read) ? read.Rows : 0);
+            var started = watch.Elapsed;
+            foreach (var spec in specs)
+            {
+                progress?.Report((step++, total));
+                await ValidateFileAsync(source, spec, options, ct);
+                ResolveDeferred(spec.Name);
+                ForgetFactsRead(spec.Name);
+                CompactAfter(_read.TryGetValue(spec.Name, out var read) ? read.Rows : 0);
+            }
+            validating += watch.Elapsed - started;
         }
-        ResolveDeferred();
-        CrossFileRules(options);
-        await CheckDeletionsAsync(ct);
-        var producerSlot = _indexes[ExchangeSchema.Organisations.Name].Find(_manifest.Producer.OrganisationId);
-        if (producerSlot < 0)
-            _report.Error("manifest.json", null, "producer.organisation_id", "", "REFERENCE_DANGLING",
-                $"producer.organisation_id = {_manifest.Producer.OrganisationId} ne correspond à aucun enregistrement de organisations.csv.",
-                $"producer.organisation_id = {_manifest.Producer.OrganisationId} matches no record of organisations.csv.");
-        if (_report.HasErrors) return Result(false, false);
-        validated = watch.Elapsed;
-        ForgetValidationFacts();
-        CompactAfter(_read.Values.Sum(r => r.Rows));
+        async Task<int> FinishValidationAsync()
+        {
+            var started = watch.Elapsed;
+            ResolveDeferred();
+            CrossFileRules(options);
+            await CheckDeletionsAsync(ct);
+            var slot = _indexes[ExchangeSchema.Organisations.Name].Find(_manifest.Producer.OrganisationId);
+            if (slot < 0)
+                _report.Error("manifest.json", null, "producer.organisation_id", "", "REFERENCE_DANGLING",
+                    $"producer.organisation_id = {_manifest.Producer.OrganisationId} ne correspond à aucun enregistrement de organisations.csv.",
+                    $"producer.organisation_id = {_manifest.Producer.OrganisationId} matches no record of organisations.csv.");
+            validating += watch.Elapsed - started;
+            return slot;
+        }
+
+        await ValidateFilesAsync(head);
+        var early = tail.Count > 0 && !_report.HasErrors;
+        var producerSlot = -1;
+        if (!early)
+        {
+            await ValidateFilesAsync(tail);
+            producerSlot = await FinishValidationAsync();
+            if (_report.HasErrors) return Result(false, false);
+            ForgetValidationFacts();
+            CompactAfter(_read.Values.Sum(r => r.Rows));
+        }
+        else producerSlot = _indexes[ExchangeSchema.Organisations.Name].Find(_manifest.Producer.OrganisationId);
 
         // Pass 2: write everything in one transaction.
-        var rows = _read.Values.Sum(r => r.Rows);
         var previousAudit = db.AuditEachRow;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var writer = new BulkWriter(db);
@@ -239,24 +267,52 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         var updated = 0;
         IReadOnlyList<string> initialLoadTables = [];
         var deleted = 0;
-        try
+        async Task WriteFilesAsync(IEnumerable<FileSpec> specs)
         {
-            await AssignIdsAsync(writer, ct);
-            if (Listed(ExchangeSchema.PseudonymRekey)) await ApplyRekeyAsync(source, ct);
-            var load = await InitialLoad.BeginAsync(db, IncomingRows(files), options.InitialLoadMinimumRows, ct);
-            initialLoadTables = load.Tables;
-            foreach (var spec in files)
+            foreach (var spec in specs)
             {
                 progress?.Report((step++, total));
                 var (c, u) = await WriteFileAsync(source, spec, writer, producerSlot, options, ct);
                 created += c;
                 updated += u;
             }
-            await load.CompleteAsync(db, ct);
+        }
+        try
+        {
+            await AssignIdsAsync(writer, early ? head : files, ct);
+            if (Listed(ExchangeSchema.PseudonymRekey)) await ApplyRekeyAsync(source, ct);
+            var load = await InitialLoad.BeginAsync(db, IncomingRows(files), options.InitialLoadMinimumRows, ct);
+            initialLoadTables = load.Tables;
+            if (early)
+            {
+                await WriteFilesAsync(head);
+                // The tables of the files written so far get their keys and indexes back on the connection while the
+                // other files are checked (which needs no database); the tables that the remaining files also write
+                // (the key map) wait for the end.
+                var tailTables = TablesOf(tail);
+                var rebuild = load.CompleteAsync(db, TablesOf(head).Where(t => !tailTables.Contains(t)).ToList(), ct);
+                try
+                {
+                    await ValidateFilesAsync(tail);
+                }
+                finally
+                {
+                    await rebuild;
+                }
+                await FinishValidationAsync();
+                if (_report.HasErrors) return Result(false, false); // the transaction is disposed uncommitted: rolled back
+                ForgetValidationFacts();
+                CompactAfter(_read.Values.Sum(r => r.Rows));
+                await AssignIdsAsync(writer, tail, ct);
+                await WriteFilesAsync(tail);
+            }
+            else await WriteFilesAsync(files);
+            await load.CompleteAsync(db, null, ct);
             await writer.ResetIdentitiesAsync(ct);
             db.AuditEachRow = false;
             deleted = await ApplyDeletionsAsync(ct);
             db.Set<ExchangeKeyRange>().AddRange(_newRanges);
+            var rows = _read.Values.Sum(r => r.Rows);
             db.Set<ExchangeDataset>().Add(new ExchangeDataset
             {
                 DatasetId = _manifest.DatasetId, ProducerCode = _producer, ProducedAtUtc = producedAtUtc,
@@ -278,7 +334,7 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             db.ChangeTracker.Clear();
         }
         progress?.Report((total, total));
-        return Result(true, false, rows, created, updated) with { InitialLoadTables = initialLoadTables, Deleted = deleted };
+        return Result(true, false, _read.Values.Sum(r => r.Rows), created, updated) with { InitialLoadTables = initialLoadTables, Deleted = deleted };
     }
 
     /// <summary>
@@ -307,7 +363,9 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         }
         foreach (var spec in files)
         {
-            var rows = _read[spec.Name].Rows;
+            // A file not checked yet (the last ones, checked while the first are written): its manifest's count, which the
+            // check then confirms (ROW_COUNT_MISMATCH rolls the load back).
+            var rows = _read.TryGetValue(spec.Name, out var read) ? read.Rows : _manifest.Files.First(f => f.Name == spec.Name).Rows;
             Add(Table(spec.EntityType), rows);
             if (spec == ExchangeSchema.Participants) Add(Table(typeof(ParticipantIdentity)), rows);
             if (spec != ExchangeSchema.Organisations && !KeyDerivable(spec)) Add(Table(typeof(ExchangeRecordKey)), rows);
@@ -334,6 +392,9 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         }
         return true;
     }
+
+    /// <summary>The tables that writing these files fills: their entities', the identities with participants, the key map.</summary>
+    private HashSet<string> TablesOf(IEnumerable<FileSpec> files) => IncomingRows(files.ToList()).Keys.ToHashSet();
 
     private static string FilesDigest(Manifest manifest) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
         string.Join("\n", manifest.Files.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => $"{f.Name}:{f.Sha256}")))));
@@ -1054,9 +1115,9 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
     internal static bool KeyDerivable(FileSpec spec) =>
         spec != ExchangeSchema.Organisations && !spec.CompositeKey && spec.KeyColumn.Property == "ExternalId";
 
-    private async Task AssignIdsAsync(BulkWriter writer, CancellationToken ct)
+    private async Task AssignIdsAsync(BulkWriter writer, IEnumerable<FileSpec> files, CancellationToken ct)
     {
-        foreach (var spec in ExchangeSchema.Files)
+        foreach (var spec in files)
         {
             var index = _indexes[spec.Name];
             var fresh = index.NewKeyCount;

@@ -79,6 +79,39 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
     }
 
     [Fact]
+    public async Task Import_ErrorInTheLastFile_DuringTheInitialLoad_NothingWrittenSchemaIntactSameReportOnBothEngines()
+    {
+        // On PostgreSQL the files nothing references are checked after the others are written, while their tables get
+        // their indexes back: an error there rolls everything back, definitions included. The report is the one of
+        // «check everything, then write» (SQLite), line for line.
+        var (_, dataset) = await GeneratedDatasetAsync(200, seed: 11);
+        var copy = Track(DatasetFolder.Copy(dataset));
+        var line = DatasetFolder.Lines(copy, "appointments.csv").Count - 3;
+        DatasetFolder.SetCell(copy, "appointments.csv", line, "convocation_rank", "12");
+        DatasetFolder.Reseal(copy);
+        var target = Databases.NewEmpty("error-last-file");
+        IReadOnlyList<string> schema;
+        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test")))
+        {
+            await new DatabaseMigrator(db).MigrateAsync();
+            schema = await SchemaSnapshot.ReadAsync(db);
+        }
+        var counts = await DatasetFolder.CountsAsync(target);
+
+        var result = await DatasetFolder.ImportAsync(target, copy, new ImportOptions { InitialLoadMinimumRows = 1 });
+        using var sqlite = TestDatabase.Sqlite();
+        var reference = await DatasetFolder.ImportAsync(sqlite.NewEmpty("error-last-file-reference"), copy);
+
+        Assert.False(result.Imported);
+        var error = Assert.Single(result.Report.Issues, i => i.Severity == IssueSeverity.Erreur);
+        Assert.Equal(("appointments.csv", (int?)line, "convocation_rank", "VALUE_RANGE"), (error.File, error.Line, error.Column, error.Code));
+        Assert.Equal(reference.Report.Sorted(), result.Report.Sorted());
+        Assert.Equal(counts, await DatasetFolder.CountsAsync(target));
+        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test")))
+            Assert.Equal(schema, await SchemaSnapshot.ReadAsync(db));
+    }
+
+    [Fact]
     public async Task Import_SameDatasetTwice_SecondTimeAcknowledgedAndNothingChanges()
     {
         var (_, dataset) = await GeneratedDatasetAsync(60);
