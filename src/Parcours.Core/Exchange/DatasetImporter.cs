@@ -53,7 +53,9 @@ public sealed record ImportResult(ImportReport Report, bool Imported, bool Alrea
 /// it (syntax, header, types, codes, check digits, duplicates, references, dates, statuses) while keeping only the keys
 /// and the few dates that cross-file rules need. When no error was found, pass 2 reads the files again, maps rows to
 /// entities and writes them in one transaction: new records with <see cref="BulkWriter"/> in batches (binary COPY on
-/// PostgreSQL), known records through EF Core so that the audit log lists the columns that changed.
+/// PostgreSQL), known records through EF Core so that the audit log lists the columns that changed. On PostgreSQL the
+/// files that nothing references are checked after the others are written, while their tables are indexed; an error
+/// found then rolls the transaction back (ADR 5).
 /// </summary>
 public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? clock = null)
 {
