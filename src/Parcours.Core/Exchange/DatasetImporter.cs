@@ -249,8 +249,9 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
         }
 
         await ValidateFilesAsync(head);
-        var early = tail.Count > 0 && !_report.HasErrors;
-        var producerSlot = -1;
+        // The producer organisation is known from organisations.csv, read first: without it nothing can be written.
+        var producerSlot = _indexes[ExchangeSchema.Organisations.Name].Find(_manifest.Producer.OrganisationId);
+        var early = tail.Count > 0 && !_report.HasErrors && producerSlot >= 0;
         if (!early)
         {
             await ValidateFilesAsync(tail);
@@ -259,7 +260,6 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             ForgetValidationFacts();
             CompactAfter(_read.Values.Sum(r => r.Rows));
         }
-        else producerSlot = _indexes[ExchangeSchema.Organisations.Name].Find(_manifest.Producer.OrganisationId);
 
         // Pass 2: write everything in one transaction.
         var previousAudit = db.AuditEachRow;

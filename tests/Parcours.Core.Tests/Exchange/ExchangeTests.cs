@@ -112,6 +112,27 @@ public abstract class ExchangeTests(TestDatabase databases) : ExchangeTestBase(d
     }
 
     [Fact]
+    public async Task Import_ProducerOrganisationNotInTheDataset_ReportedNothingWritten()
+    {
+        var (_, dataset) = await GeneratedDatasetAsync(60);
+        var copy = Track(DatasetFolder.Copy(dataset));
+        var path = Path.Combine(copy, "manifest.json");
+        var manifest = System.Text.Json.JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path))!;
+        manifest.Producer.OrganisationId = "ORG-ABSENTE";
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(manifest, Manifest.Json));
+        var target = Databases.NewEmpty("producer-absent");
+        await using (var db = ParcoursDatabase.Open(target, AccessScope.System("test"))) await new DatabaseMigrator(db).MigrateAsync();
+        var counts = await DatasetFolder.CountsAsync(target);
+
+        var result = await DatasetFolder.ImportAsync(target, copy, new ImportOptions { InitialLoadMinimumRows = 1 });
+
+        Assert.False(result.Imported);
+        var error = Assert.Single(result.Report.Issues, i => i.Severity == IssueSeverity.Erreur);
+        Assert.Equal(("manifest.json", "producer.organisation_id", "REFERENCE_DANGLING"), (error.File, error.Column, error.Code));
+        Assert.Equal(counts, await DatasetFolder.CountsAsync(target));
+    }
+
+    [Fact]
     public async Task Import_SameDatasetTwice_SecondTimeAcknowledgedAndNothingChanges()
     {
         var (_, dataset) = await GeneratedDatasetAsync(60);
