@@ -233,29 +233,28 @@ public sealed partial class DatasetImporter(ParcoursDbContext db, TimeProvider? 
             }
             validating += watch.Elapsed - started;
         }
-        async Task<int> FinishValidationAsync()
+        var producerSlot = -1; // known once organisations.csv, the first file, is read
+        async Task FinishValidationAsync()
         {
             var started = watch.Elapsed;
             ResolveDeferred();
             CrossFileRules(options);
             await CheckDeletionsAsync(ct);
-            var slot = _indexes[ExchangeSchema.Organisations.Name].Find(_manifest.Producer.OrganisationId);
-            if (slot < 0)
+            if (producerSlot < 0)
                 _report.Error("manifest.json", null, "producer.organisation_id", "", "REFERENCE_DANGLING",
                     $"producer.organisation_id = {_manifest.Producer.OrganisationId} ne correspond à aucun enregistrement de organisations.csv.",
                     $"producer.organisation_id = {_manifest.Producer.OrganisationId} matches no record of organisations.csv.");
             validating += watch.Elapsed - started;
-            return slot;
         }
 
         await ValidateFilesAsync(head);
         // The producer organisation is known from organisations.csv, read first: without it nothing can be written.
-        var producerSlot = _indexes[ExchangeSchema.Organisations.Name].Find(_manifest.Producer.OrganisationId);
+        producerSlot = _indexes[ExchangeSchema.Organisations.Name].Find(_manifest.Producer.OrganisationId);
         var early = tail.Count > 0 && !_report.HasErrors && producerSlot >= 0;
         if (!early)
         {
             await ValidateFilesAsync(tail);
-            producerSlot = await FinishValidationAsync();
+            await FinishValidationAsync();
             if (_report.HasErrors) return Result(false, false);
             ForgetValidationFacts();
             CompactAfter(_read.Values.Sum(r => r.Rows));
